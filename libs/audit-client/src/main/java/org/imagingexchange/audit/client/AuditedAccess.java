@@ -1,0 +1,51 @@
+package org.imagingexchange.audit.client;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Request-scoped note of what an {@link Audited} request touched: the patients and objects it returned
+ * or was refused. Resources add to it as they map results; the audit filter reads it once. Not thread-safe.
+ */
+@RequestScoped
+public class AuditedAccess {
+
+    private final Set<AuditRecord.PatientRef> patients = new LinkedHashSet<>();
+    private final List<AuditRecord.EntityRef> entities = new ArrayList<>();
+    private String outcomeDetail = "";
+
+    /** Notes a patient whose data was accessed (or refused). */
+    public void patient(String id, String issuer) {
+        if (id != null && !id.isEmpty()) {
+            patients.add(new AuditRecord.PatientRef(id, issuer == null ? "" : issuer));
+        }
+    }
+
+    /** Notes an accessed object, e.g. ("ImagingStudy", studyInstanceUid, description). */
+    public void entity(String type, String identifier, String description) {
+        entities.add(new AuditRecord.EntityRef(type, identifier, description == null ? "" : description));
+    }
+
+    /** Sets a short outcome explanation, e.g. the consent decision's reason. */
+    public void outcomeDetail(String detail) {
+        this.outcomeDetail = detail == null ? "" : detail;
+    }
+
+    /** @return the noted patients, in insertion order */
+    public List<AuditRecord.PatientRef> patients() {
+        return List.copyOf(patients);
+    }
+
+    /** @return the noted objects, in insertion order */
+    public List<AuditRecord.EntityRef> entities() {
+        return List.copyOf(entities);
+    }
+
+    /** @return the outcome explanation; empty when none was set */
+    public String outcomeDetail() {
+        return outcomeDetail;
+    }
+}

@@ -1,0 +1,60 @@
+package org.imagingexchange.kit.context;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Request-scoped facts about the current call: the correlation id (header {@value #CORRELATION_HEADER})
+ * and the verified {@link Actor}. Filled by {@link RequestContextFilter} before any resource runs;
+ * read by consent, audit and outbound clients. Not thread-safe: one request, one thread.
+ */
+@RequestScoped
+public class RequestContext {
+
+    /** HTTP header that carries the correlation id across the gateway and every service. */
+    public static final String CORRELATION_HEADER = "X-Correlation-ID";
+
+    private String correlationId;
+    private Actor actor;
+    private String bearerToken;
+
+    /** @return the correlation id; generated on first use when the caller sent none */
+    public String correlationId() {
+        if (correlationId == null) {
+            correlationId = UUID.randomUUID().toString();
+        }
+        return correlationId;
+    }
+
+    /** @return the verified caller, empty for unauthenticated requests (health, metrics) */
+    public Optional<Actor> actor() {
+        return Optional.ofNullable(actor);
+    }
+
+    /**
+     * @return the verified caller
+     * @throws IllegalStateException when the request carries no verified token (a wiring error:
+     *                               protected resources are never reached without one)
+     */
+    public Actor requireActor() {
+        if (actor == null) {
+            throw new IllegalStateException("no verified actor on this request");
+        }
+        return actor;
+    }
+
+    /** @return the caller's raw bearer token, for relaying to another service; empty when none */
+    public Optional<String> bearerToken() {
+        return Optional.ofNullable(bearerToken);
+    }
+
+    void correlationId(String id) {
+        this.correlationId = id;
+    }
+
+    void actor(Actor actor, String bearerToken) {
+        this.actor = actor;
+        this.bearerToken = bearerToken;
+    }
+}

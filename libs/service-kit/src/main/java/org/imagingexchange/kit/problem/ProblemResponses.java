@@ -1,0 +1,108 @@
+package org.imagingexchange.kit.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The one place that writes error bodies: RFC 9457 {@code application/problem+json}, or on FHIR
+ * paths a FHIR R4 {@code OperationOutcome} ({@code application/fhir+json}) carrying the same facts.
+ */
+public final class ProblemResponses {
+
+    /** Media type of RFC 9457 problem details. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+    /** Media type of FHIR JSON resources. */
+    public static final String FHIR_JSON = "application/fhir+json";
+
+    private ProblemResponses() {
+    }
+
+    /**
+     * Builds the error response.
+     *
+     * @param problem       the problem; its status becomes the HTTP status
+     * @param instance      the request path (RFC 9457 {@code instance})
+     * @param correlationId the request's correlation id, echoed so callers can quote it
+     * @param fhir          true to answer a FHIR OperationOutcome instead of problem+json
+     * @return a response with body and content type set
+     */
+    public static Response of(ProblemException problem, String instance, String correlationId, boolean fhir) {
+        JsonObject body = fhir ? operationOutcome(problem, correlationId) : problemJson(problem, instance, correlationId);
+        return Response.status(problem.status())
+                .type(MediaType.valueOf(fhir ? FHIR_JSON : PROBLEM_JSON))
+                .entity(body.toString())
+                .build();
+    }
+
+    /** @return the RFC 9457 members plus {@code correlationId} and, where present, {@code errors} */
+    static JsonObject problemJson(ProblemException problem, String instance, String correlationId) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("type", problem.type().toString())
+                .add("title", problem.title())
+                .add("status", problem.status());
+        if (problem.detail() != null) {
+            b.add("detail", problem.detail());
+        }
+        if (instance != null) {
+            b.add("instance", URI.create(instance.startsWith("/") ? instance : "/" + instance).toString());
+        }
+        if (correlationId != null) {
+            b.add("correlationId", correlationId);
+        }
+        List<ProblemException.Issue> issues = problem.issues();
+        if (!issues.isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            issues.forEach(i -> errors.add(Json.createObjectBuilder()
+                    .add("location", i.location()).add("message", i.message())));
+            b.add("errors", errors);
+        }
+        return b.build();
+    }
+
+    /** @return a FHIR R4 OperationOutcome with one issue per finding (or one for the whole problem) */
+    static JsonObject operationOutcome(ProblemException problem, String correlationId) {
+        JsonArrayBuilder issues = Json.createArrayBuilder();
+        String code = fhirIssueCode(problem.status());
+        if (problem.issues().isEmpty()) {
+            issues.add(issue(code, problem.detail() == null ? problem.title() : problem.detail(), null));
+        } else {
+            problem.issues().forEach(i -> issues.add(issue(code, i.message(), i.location())));
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder().add("resourceType", "OperationOutcome");
+        if (correlationId != null) {
+            b.add("id", correlationId);
+        }
+        return b.add("issue", issues).build();
+    }
+
+    private static JsonObjectBuilder issue(String code, String diagnostics, String location) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("severity", "error")
+                .add("code", code)
+                .add("diagnostics", diagnostics);
+        if (location != null) {
+            b.add("expression", Json.createArrayBuilder().add(location));
+        }
+        return b;
+    }
+
+    /** Maps an HTTP status to the FHIR IssueType value set (R4 valueset-issue-type). */
+    static String fhirIssueCode(int status) {
+        return switch (status) {
+            case 401 -> "login";
+            case 403 -> "forbidden";
+            case 404, 410 -> "not-found";
+            case 409 -> "conflict";
+            case 413 -> "too-costly";
+            case 422 -> "required";
+            case 429 -> "throttled";
+            default -> status >= 500 ? "exception" : "invalid";
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package org.imagingexchange.kit.problem;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.imagingexchange.kit.context.RequestContext;
+
+/**
+ * Answers the JAX-RS runtime's own errors (unknown path 404, 405, 406, 415, malformed parameters)
+ * as problem+json, keeping their status and any headers (e.g. {@code Allow}).
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Inject
+    RequestContext requestContext;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status < 400) {
+            return original;
+        }
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
+        String detail = status >= 500 ? "The request could not be processed." : safeDetail(e, title);
+        ProblemException problem = new ProblemException("http-" + status, status, title, detail);
+        String path = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        Response response = ProblemResponses.of(problem, path, requestContext.correlationId(),
+                ProblemExceptionMapper.isFhirPath(path));
+        Response.ResponseBuilder b = Response.fromResponse(response);
+        if (original != null && original.getHeaderString("Allow") != null) {
+            b.header("Allow", original.getHeaderString("Allow"));
+        }
+        if (original != null && original.getHeaderString("WWW-Authenticate") != null) {
+            b.header("WWW-Authenticate", original.getHeaderString("WWW-Authenticate"));
+        }
+        return b.build();
+    }
+
+    private static String safeDetail(WebApplicationException e, String title) {
+        String message = e.getMessage();
+        // The runtime's messages name the failing parameter; they never carry stack traces.
+        return message == null || message.isBlank() || message.startsWith("HTTP ") ? title : message;
+    }
+}

@@ -1,0 +1,84 @@
+package org.imagingexchange.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Access tokens from the real Keycloak of the test run (system property {@code it.keycloak.url},
+ * realm {@code imaging}) for the demo identities: client credentials for {@code hospital-a},
+ * {@code hospital-b}, {@code exchange-platform}; password grant through {@code exchange-cli} for users.
+ * Secrets are the documented dev-only ones ({@code <name>-secret}, {@code <name>-pass}).
+ */
+public final class Tokens {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    /** @return the Keycloak base URL of this test run */
+    public static String keycloakUrl() {
+        return System.getProperty("it.keycloak.url", "http://127.0.0.1:18180");
+    }
+
+    /** @return the token endpoint of the imaging realm */
+    public static String tokenEndpoint() {
+        return keycloakUrl() + "/realms/imaging/protocol/openid-connect/token";
+    }
+
+    /**
+     * @param name a client ({@code hospital-a}, {@code hospital-b}, {@code exchange-platform}) or a
+     *             user ({@code radiologist-a}, {@code clinician-b}, {@code auditor}, {@code patient-1ct1})
+     * @return a fresh-enough access token (cached for the JVM; tokens live 15 minutes)
+     * @throws IllegalStateException when Keycloak refuses
+     */
+    public static String of(String name) {
+        return CACHE.computeIfAbsent(name, Tokens::fetch);
+    }
+
+    private static String fetch(String name) {
+        boolean client = name.startsWith("hospital-") || name.equals("exchange-platform");
+        String form = client
+                ? "grant_type=client_credentials&client_id=" + enc(name) + "&client_secret=" + enc(name + "-secret")
+                : "grant_type=password&client_id=exchange-cli&username=" + enc(name) + "&password=" + enc(name + "-pass");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token for " + name + ": HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            return Json.createReader(new StringReader(response.body())).readObject().getString("access_token");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Keycloak unreachable at " + keycloakUrl(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the decoded (unverified) payload of a JWT, for assertions on claims */
+    public static JsonObject claims(String token) {
+        String payload = token.split("\\.")[1];
+        String json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
