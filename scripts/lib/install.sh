@@ -79,9 +79,15 @@ ensure_keycloak() {
   if [[ ! -s "$zip" ]]; then
     log "keycloak: resolving org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip via Maven"
     # Run from the download dir: the repo's own pom.xml must not be involved.
-    (cd "$dl" && mvn -q -B -Dstyle.color=never dependency:copy \
+    # Maven's output is shown only when it fails.
+    local mvn_log="$dl/mvn.log"
+    if ! (cd "$dl" && mvn -q -B -Dstyle.color=never dependency:copy \
       "-Dartifact=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
-      "-DoutputDirectory=$dl" >&2) || die "maven could not resolve keycloak-quarkus-dist $KEYCLOAK_VERSION"
+      "-DoutputDirectory=$dl" >"$mvn_log" 2>&1); then
+      cat "$mvn_log" >&2
+      die "maven could not resolve keycloak-quarkus-dist $KEYCLOAK_VERSION"
+    fi
+    rm -f "$mvn_log"
   fi
   [[ -s "$zip" ]] || die "keycloak zip missing after maven: $zip"
   # Unpack beside the target, then move into place, so an interrupted unpack
@@ -91,7 +97,7 @@ ensure_keycloak() {
   unzip -q "$zip" -d "$tmp" || { rm -rf "$tmp"; die "unzip of $zip failed"; }
   [[ -x "$tmp/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ]] || { rm -rf "$tmp"; die "unexpected layout in $zip"; }
   rm -rf "$KEYCLOAK_HOME"
-  mv "$tmp/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME"
+  mv -T "$tmp/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME"
   rmdir "$tmp"
   touch "$KEYCLOAK_HOME/.unpacked"
   rm -f "$zip" # ~/.m2 keeps a copy; no need for a second 170 MB one
@@ -312,9 +318,32 @@ with open(os.path.join(broken, "MANIFEST.txt"), "w") as out:
 PY
   rm -f "$tmp/demo/.sources" "$tmp/broken/.sources"
   rm -rf "$root/demo" "$root/broken"
-  mv "$tmp/demo" "$root/demo"
-  mv "$tmp/broken" "$root/broken"
+  mv -T "$tmp/demo" "$root/demo"
+  mv -T "$tmp/broken" "$root/broken"
   rmdir "$tmp"
   printf '%s\n' "$stamp_want" >"$root/.stamp"
   log "samples: $(sed -n 2p "$root/demo/MANIFEST.txt" | sed 's/^# //')"
+}
+
+# --- PixelMed into the local Maven repository ---------------------------------
+
+# ensure_pixelmed_maven: PixelMed (DICOM toolkit, BSD) is not on Maven Central;
+# Debian's libpixelmed-java ships it. Install that jar into ~/.m2 as
+# com.pixelmed:pixelmed:<Debian upstream version> so the build can depend on it
+# with compile scope (system scope would leave it out of the WAR).
+PIXELMED_VERSION="${PIXELMED_VERSION:-20220618}"
+
+ensure_pixelmed_maven() {
+  local m2="${MAVEN_REPO:-$HOME/.m2/repository}/com/pixelmed/pixelmed/$PIXELMED_VERSION/pixelmed-$PIXELMED_VERSION.jar"
+  if [[ -f "$m2" ]]; then
+    log "pixelmed: present in the local Maven repository"
+    return 0
+  fi
+  local jar="/usr/share/java/pixelmed-$PIXELMED_VERSION.jar"
+  [[ -f "$jar" ]] || die "pixelmed: $jar not found (Debian package libpixelmed-java $PIXELMED_VERSION expected)"
+  mkdir -p "$EXCHANGE_CACHE"
+  (cd "$EXCHANGE_CACHE" && mvn -B -q install:install-file -Dfile="$jar" -DgroupId=com.pixelmed \
+    -DartifactId=pixelmed -Dversion="$PIXELMED_VERSION" -Dpackaging=jar) ||
+    die "pixelmed: mvn install:install-file failed"
+  log "pixelmed: installed $jar into the local Maven repository"
 }

@@ -66,7 +66,7 @@ _keycloak_save_build() {
   cp -R "$home/lib/quarkus/." "$tmp/"
   rm -rf "$tpl.old.$$"
   if [[ -d "$tpl" ]]; then mv "$tpl" "$tpl.old.$$"; fi
-  mv "$tmp" "$tpl" 2>/dev/null || rm -rf "$tmp"
+  mv -T "$tmp" "$tpl" 2>/dev/null || rm -rf "$tmp"
   rm -rf "$tpl.old.$$"
   log "keycloak: cached the dev-mode build for faster starts"
 }

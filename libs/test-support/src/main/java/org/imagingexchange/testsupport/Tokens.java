@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Access tokens from the real Keycloak of the test run (system property {@code it.keycloak.url},
+ * Access tokens from a real Keycloak (by default the test run's: system property {@code it.keycloak.url};
  * realm {@code imaging}) for the demo identities: client credentials for {@code hospital-a},
  * {@code hospital-b}, {@code exchange-platform}; password grant through {@code exchange-cli} for users.
  * Secrets are the documented dev-only ones ({@code <name>-secret}, {@code <name>-pass}).
@@ -23,9 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Tokens {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final Tokens DEFAULT = new Tokens(keycloakUrl());
 
-    private Tokens() {
+    private final String baseUrl;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param baseUrl Keycloak base URL, e.g. {@code http://127.0.0.1:8180}
+     */
+    public Tokens(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** @return the Keycloak base URL of this test run */
@@ -33,22 +40,36 @@ public final class Tokens {
         return System.getProperty("it.keycloak.url", "http://127.0.0.1:18180");
     }
 
-    /** @return the token endpoint of the imaging realm */
-    public static String tokenEndpoint() {
-        return keycloakUrl() + "/realms/imaging/protocol/openid-connect/token";
+    /** @return the token endpoint of this Keycloak's imaging realm */
+    public String tokenEndpoint() {
+        return baseUrl + "/realms/imaging/protocol/openid-connect/token";
     }
 
     /**
      * @param name a client ({@code hospital-a}, {@code hospital-b}, {@code exchange-platform}) or a
      *             user ({@code radiologist-a}, {@code clinician-b}, {@code auditor}, {@code patient-1ct1})
-     * @return a fresh-enough access token (cached for the JVM; tokens live 15 minutes)
+     * @return a fresh-enough access token from the test run's Keycloak (cached; tokens live 15 minutes)
      * @throws IllegalStateException when Keycloak refuses
      */
     public static String of(String name) {
-        return CACHE.computeIfAbsent(name, Tokens::fetch);
+        return DEFAULT.token(name);
     }
 
-    private static String fetch(String name) {
+    /**
+     * @param name a client or user name, as for {@link #of(String)}
+     * @return an access token from this Keycloak (cached per instance)
+     * @throws IllegalStateException when Keycloak refuses or cannot be reached
+     */
+    public String token(String name) {
+        return cache.computeIfAbsent(name, this::fetch);
+    }
+
+    /**
+     * @param name a client or user name
+     * @return a new access token, not cached
+     * @throws IllegalStateException when Keycloak refuses or cannot be reached
+     */
+    public String fetch(String name) {
         boolean client = name.startsWith("hospital-") || name.equals("exchange-platform");
         String form = client
                 ? "grant_type=client_credentials&client_id=" + enc(name) + "&client_secret=" + enc(name + "-secret")
@@ -64,7 +85,7 @@ public final class Tokens {
             }
             return Json.createReader(new StringReader(response.body())).readObject().getString("access_token");
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("Keycloak unreachable at " + keycloakUrl(), e);
+            throw new IllegalStateException("Keycloak unreachable at " + baseUrl, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,0 +1,91 @@
+package org.imagingexchange.demo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the demo hospital PACS (Orthanc REST API) itself holds: the reference the scenario compares
+ * the platform's answers against.
+ */
+final class DemoPacs {
+
+    /**
+     * Object counts.
+     *
+     * @param studies   number of studies
+     * @param series    number of series
+     * @param instances number of instances
+     */
+    record Counts(long studies, long series, long instances) {
+    }
+
+    private final ApiClient api;
+    private final DemoConfig config;
+
+    DemoPacs(ApiClient api, DemoConfig config) {
+        this.api = api;
+        this.config = config;
+    }
+
+    /** @return the PACS's own statistics ({@code GET /statistics}) */
+    Counts counts() {
+        JsonObject stats = getObject("/statistics");
+        return new Counts(stats.getJsonNumber("CountStudies").longValue(), stats.getJsonNumber("CountSeries").longValue(),
+                stats.getJsonNumber("CountInstances").longValue());
+    }
+
+    /**
+     * @param studyInstanceUid the study
+     * @return SOP Instance UID -> size in bytes of the stored DICOM file, for every instance of the study
+     */
+    Map<String, Long> instanceSizes(String studyInstanceUid) {
+        String lookup = Json.createObjectBuilder().add("Level", "Study")
+                .add("Query", Json.createObjectBuilder().add("StudyInstanceUID", studyInstanceUid)).build().toString();
+        HttpResponse<String> found = api.send("POST", config.pacsUrl() + "/tools/find", auth(), "application/json", lookup, null);
+        JsonArray ids = ApiClient.json(found.body()).asJsonArray();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("the demo PACS does not hold study " + studyInstanceUid);
+        }
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (JsonValue instance : getArray("/studies/" + ids.getString(0) + "/instances")) {
+            JsonObject o = instance.asJsonObject();
+            String sop = o.getJsonObject("MainDicomTags").getString("SOPInstanceUID");
+            String size = api.send("GET", config.pacsUrl() + "/instances/" + o.getString("ID") + "/attachments/dicom/size",
+                    auth(), null, null, null).body().trim();
+            sizes.put(sop, Long.parseLong(size));
+        }
+        return sizes;
+    }
+
+    /**
+     * @param patientId Patient ID (0010,0020)
+     * @return the Study Instance UID of the patient's first study in the PACS
+     */
+    String studyOf(String patientId) {
+        String find = Json.createObjectBuilder().add("Level", "Study").add("Expand", true)
+                .add("Query", Json.createObjectBuilder().add("PatientID", patientId)).build().toString();
+        JsonArray studies = ApiClient.json(api.send("POST", config.pacsUrl() + "/tools/find", auth(), "application/json",
+                find, null).body()).asJsonArray();
+        if (studies.isEmpty()) {
+            throw new IllegalStateException("the demo PACS holds no study of patient " + patientId);
+        }
+        return studies.getJsonObject(0).getJsonObject("MainDicomTags").getString("StudyInstanceUID");
+    }
+
+    private JsonObject getObject(String path) {
+        return ApiClient.json(api.send("GET", config.pacsUrl() + path, auth(), null, null, null).body()).asJsonObject();
+    }
+
+    private JsonArray getArray(String path) {
+        return ApiClient.json(api.send("GET", config.pacsUrl() + path, auth(), null, null, null).body()).asJsonArray();
+    }
+
+    private String auth() {
+        return ApiClient.basic(config.pacsUser(), config.pacsPassword());
+    }
+}

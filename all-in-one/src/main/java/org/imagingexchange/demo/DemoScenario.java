@@ -1,0 +1,241 @@
+package org.imagingexchange.demo;
+
+import com.pixelmed.dicom.TagFromName;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.imagingexchange.testsupport.Tokens;
+
+/**
+ * The exchange end to end, as the demo and the end-to-end test run it:
+ * <ol>
+ * <li>the registry crawls the demo PACS and indexes exactly what the PACS holds;</li>
+ * <li>hospital-a posts an imaging report; an invalid one is refused with 422;</li>
+ * <li>patient 1CT1 consents; clinician-b (another country) finds the study and the report;</li>
+ * <li>clinician-b retrieves the study by WADO-RS: SOP Instance UIDs and byte counts equal the PACS's;</li>
+ * <li>patient 4MR1 has not consented (opt-in region): search is empty and retrieval is 403;</li>
+ * <li>patient 1CT1 reads their access log and sees clinician-b's search and retrieval;</li>
+ * <li>a request without a token gets 401 problem+json.</li>
+ * </ol>
+ */
+public final class DemoScenario {
+
+    /** Patient ID (0010,0020) of pydicom's CT_small.dcm: the patient who consents. */
+    public static final String CONSENTING_PATIENT = "1CT1";
+    /** Patient ID of pydicom's MR_small.dcm: the patient without consent. */
+    public static final String OTHER_PATIENT = "4MR1";
+
+    private static final String WADO_ACCEPT = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
+
+    private final DemoConfig config;
+    private final PrintStream out;
+    private final ApiClient api = new ApiClient();
+    private final Tokens tokens;
+    private final DemoPacs pacs;
+    private final List<String> checks = new ArrayList<>();
+    private String step = "start";
+
+    /**
+     * @param config where the platform and peers are
+     * @param out    where progress lines go
+     */
+    public DemoScenario(DemoConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+        this.tokens = new Tokens(config.keycloakUrl());
+        this.pacs = new DemoPacs(api, config);
+    }
+
+    /** Runs the scenario against the local platform and exits 0 only if every check held. */
+    public static void main(String[] args) {
+        ScenarioResult result = new DemoScenario(DemoConfig.fromEnvironment(), System.out).run();
+        System.out.println(result.summary());
+        System.exit(result.passed() ? 0 : 1);
+    }
+
+    /** @return the checks that held and the first failure, if any; never throws */
+    public ScenarioResult run() {
+        try {
+            String ctStudy = pacs.studyOf(CONSENTING_PATIENT);
+            String mrStudy = pacs.studyOf(OTHER_PATIENT);
+            crawl();
+            String reportId = postReport(ctStudy);
+            consentAndSearch(ctStudy, reportId);
+            retrieve(ctStudy);
+            withoutConsent(mrStudy);
+            accessLog(ctStudy);
+            withoutToken();
+            return new ScenarioResult(List.copyOf(checks), null);
+        } catch (ScenarioFailure e) {
+            return new ScenarioResult(List.copyOf(checks), e.getMessage());
+        } catch (RuntimeException e) {
+            return new ScenarioResult(List.copyOf(checks), step + ": " + e);
+        }
+    }
+
+    private void crawl() {
+        step = "step 1 (crawl the demo PACS)";
+        DemoPacs.Counts expected = pacs.counts();
+        HttpResponse<String> crawl = api.send("POST", config.platformUrl() + "/registry/api/crawls",
+                ApiClient.bearer(tokens.token("exchange-platform")), "application/json", "{}", "application/json");
+        check("registry crawl of the demo PACS answers 200", crawl.statusCode() == 200, () -> status(crawl));
+        JsonArray studies = qido("hospital-a", "limit=1000");
+        long series = 0;
+        long instances = 0;
+        for (JsonValue v : studies) {
+            series += Long.parseLong(FhirJson.dicomValue(v.asJsonObject(), TagFromName.NumberOfStudyRelatedSeries));
+            instances += Long.parseLong(FhirJson.dicomValue(v.asJsonObject(), TagFromName.NumberOfStudyRelatedInstances));
+        }
+        DemoPacs.Counts indexed = new DemoPacs.Counts(studies.size(), series, instances);
+        check("registry indexes what the PACS holds: " + expected, indexed.equals(expected),
+                () -> "registry lists " + indexed + " to the custodian, PACS holds " + expected);
+    }
+
+    private String postReport(String ctStudy) {
+        step = "step 2 (hospital-a posts the imaging report)";
+        String hospitalA = ApiClient.bearer(tokens.token("hospital-a"));
+        HttpResponse<String> created = api.send("POST", config.gatewayUrl() + "/fhir/DiagnosticReport", hospitalA,
+                "application/fhir+json", DemoReports.ctReport(CONSENTING_PATIENT, ctStudy, true), "application/fhir+json");
+        check("valid report is stored (201)", created.statusCode() == 201, () -> status(created));
+        String id = ApiClient.json(created.body()).asJsonObject().getString("id");
+        HttpResponse<String> invalid = api.send("POST", config.gatewayUrl() + "/fhir/DiagnosticReport", hospitalA,
+                "application/fhir+json", DemoReports.ctReport(CONSENTING_PATIENT, ctStudy, false), "application/fhir+json");
+        check("report without impression (eHN A.5.5) is refused with 422",
+                invalid.statusCode() == 422 && invalid.body().contains("A.5.5"), () -> status(invalid));
+        return id;
+    }
+
+    private void consentAndSearch(String ctStudy, String reportId) {
+        step = "step 3 (consent, then cross-border search by clinician-b)";
+        HttpResponse<String> consent = api.send("POST", config.gatewayUrl() + "/fhir/Consent",
+                ApiClient.bearer(tokens.token("patient-1ct1")), "application/fhir+json",
+                DemoReports.sharingConsent(CONSENTING_PATIENT), "application/fhir+json");
+        check("patient 1CT1 records consent to sharing (201)", consent.statusCode() == 201, () -> status(consent));
+        JsonArray found = qido("clinician-b", "PatientID=" + CONSENTING_PATIENT);
+        check("clinician-b (BE) finds the CT study of 1CT1 by QIDO-RS", found.size() == 1
+                && ctStudy.equals(FhirJson.dicomValue(found.getJsonObject(0), TagFromName.StudyInstanceUID)),
+                () -> "QIDO-RS answered " + found);
+        HttpResponse<String> reports = api.send("GET", config.gatewayUrl() + "/fhir/DiagnosticReport?patient:identifier="
+                + CONSENTING_PATIENT, ApiClient.bearer(tokens.token("clinician-b")), null, null, "application/fhir+json");
+        check("clinician-b finds the report of 1CT1 via FHIR", reports.statusCode() == 200
+                && FhirJson.resources(ApiClient.json(reports.body()).asJsonObject()).stream()
+                .anyMatch(r -> reportId.equals(r.getString("id", ""))), () -> status(reports));
+    }
+
+    private void retrieve(String ctStudy) {
+        step = "step 4 (clinician-b retrieves the study by WADO-RS)";
+        Map<String, Long> expected = new TreeMap<>(pacs.instanceSizes(ctStudy));
+        HttpResponse<InputStream> wado = api.stream(config.gatewayUrl() + "/dicomweb/studies/" + ctStudy,
+                ApiClient.bearer(tokens.token("clinician-b")), WADO_ACCEPT);
+        Map<String, Long> received = new TreeMap<>();
+        try (InputStream body = wado.body()) {
+            check("WADO-RS through gateway and retrieval proxy answers 200 multipart/related", wado.statusCode() == 200,
+                    () -> "HTTP " + wado.statusCode());
+            String type = wado.headers().firstValue("Content-Type").orElse("");
+            WadoRsParts.read(body, type).forEach(p -> received.put(p.sopInstanceUid(), p.bytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        check("SOP Instance UIDs and byte counts received equal the PACS's " + expected, received.equals(expected),
+                () -> "received " + received + ", PACS holds " + expected);
+    }
+
+    private void withoutConsent(String mrStudy) {
+        step = "step 5 (patient 4MR1 has not consented; opt-in region)";
+        JsonArray found = qido("clinician-b", "PatientID=" + OTHER_PATIENT);
+        check("clinician-b's search for 4MR1 returns nothing", found.isEmpty(), () -> "QIDO-RS answered " + found);
+        HttpResponse<String> wado = api.send("GET", config.gatewayUrl() + "/dicomweb/studies/" + mrStudy,
+                ApiClient.bearer(tokens.token("clinician-b")), null, null, WADO_ACCEPT);
+        check("clinician-b's retrieval of the 4MR1 study is refused with 403", wado.statusCode() == 403,
+                () -> status(wado));
+        JsonArray custodian = qido("hospital-a", "PatientID=" + OTHER_PATIENT);
+        check("the custodian hospital-a still sees its own 4MR1 study", custodian.size() == 1,
+                () -> "QIDO-RS answered " + custodian);
+    }
+
+    private void accessLog(String ctStudy) {
+        step = "step 6 (patient 1CT1 reads their access log)";
+        String patient = ApiClient.bearer(tokens.token("patient-1ct1"));
+        long deadline = System.currentTimeMillis() + config.auditWaitMillis();
+        List<JsonObject> byClinician;
+        do {
+            HttpResponse<String> log = api.send("GET", config.gatewayUrl() + "/fhir/AuditEvent?_count=500", patient,
+                    null, null, "application/fhir+json");
+            check("the access log answers 200", log.statusCode() == 200, () -> status(log));
+            byClinician = FhirJson.resources(ApiClient.json(log.body()).asJsonObject()).stream()
+                    .filter(e -> FhirJson.strings(e).contains("clinician-b")).toList();
+            if (hasAction(byClinician, "E", ctStudy) && hasAction(byClinician, "R", ctStudy)) {
+                break;
+            }
+            pause();
+        } while (System.currentTimeMillis() < deadline);
+        List<JsonObject> events = byClinician;
+        check("the log shows clinician-b's search (when, who, what)", hasAction(events, "E", ctStudy),
+                () -> "events by clinician-b: " + events);
+        check("the log shows clinician-b's retrieval of the study", hasAction(events, "R", ctStudy),
+                () -> "events by clinician-b: " + events);
+        check("each of those events says when it happened", events.stream().allMatch(e -> e.containsKey("recorded")),
+                () -> "events: " + events);
+        HttpResponse<String> other = api.send("GET", config.gatewayUrl() + "/fhir/AuditEvent?patient:identifier="
+                + OTHER_PATIENT, patient, null, null, "application/fhir+json");
+        check("a patient cannot read another patient's log (403)", other.statusCode() == 403, () -> status(other));
+    }
+
+    private void withoutToken() {
+        step = "step 7 (no token)";
+        HttpResponse<String> anonymous = api.send("GET", config.gatewayUrl() + "/dicomweb/studies", null, null, null,
+                "application/dicom+json");
+        check("a request without a token gets 401 problem+json", anonymous.statusCode() == 401
+                && anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                () -> status(anonymous));
+    }
+
+    private static boolean hasAction(List<JsonObject> events, String action, String studyUid) {
+        return events.stream().anyMatch(e -> action.equals(e.getString("action", ""))
+                && FhirJson.strings(e).stream().anyMatch(s -> s.contains(studyUid)));
+    }
+
+    private JsonArray qido(String who, String query) {
+        HttpResponse<String> r = api.send("GET", config.gatewayUrl() + "/dicomweb/studies?" + query,
+                ApiClient.bearer(tokens.token(who)), null, null, "application/dicom+json");
+        if (r.statusCode() == 204) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        check("QIDO-RS as " + who + " (" + query + ") answers 200", r.statusCode() == 200, () -> status(r));
+        return ApiClient.json(r.body()).asJsonArray();
+    }
+
+    private void check(String name, boolean held, Supplier<String> detail) {
+        if (!held) {
+            throw new ScenarioFailure(step + ": " + name + ": " + detail.get());
+        }
+        if (!checks.contains(name)) {
+            checks.add(name);
+            out.println("  ok  " + name);
+        }
+    }
+
+    private static String status(HttpResponse<String> r) {
+        String body = r.body() == null ? "" : r.body();
+        return "HTTP " + r.statusCode() + " " + (body.length() > 400 ? body.substring(0, 400) + "..." : body);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
