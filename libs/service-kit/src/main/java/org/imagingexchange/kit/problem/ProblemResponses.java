@@ -40,6 +40,18 @@ public final class ProblemResponses {
                 .build();
     }
 
+    /**
+     * @param status 401 or 403
+     * @return the problem for a refused token (401) or a missing role (403)
+     */
+    public static ProblemException securityProblem(int status) {
+        return status == 401
+                ? new ProblemException("unauthorized", 401, "Unauthorized",
+                        "A valid bearer access token of the imaging realm is required.")
+                : new ProblemException("forbidden", 403, "Forbidden",
+                        "The token does not grant a role this operation requires.");
+    }
+
     /** @return the RFC 9457 members plus {@code correlationId} and, where present, {@code errors} */
     static JsonObject problemJson(ProblemException problem, String instance, String correlationId) {
         JsonObjectBuilder b = Json.createObjectBuilder()

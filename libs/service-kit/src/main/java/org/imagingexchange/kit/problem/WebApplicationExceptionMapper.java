@@ -29,10 +29,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status < 400) {
             return original;
         }
-        Response.StatusType statusType = Response.Status.fromStatusCode(status);
-        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
-        String detail = status >= 500 ? "The request could not be processed." : safeDetail(e, title);
-        ProblemException problem = new ProblemException("http-" + status, status, title, detail);
+        ProblemException problem;
+        if (status == 401 || status == 403) {
+            problem = ProblemResponses.securityProblem(status);
+        } else {
+            Response.StatusType statusType = Response.Status.fromStatusCode(status);
+            String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
+            String detail = status >= 500 ? "The request could not be processed." : safeDetail(e, title);
+            problem = new ProblemException("http-" + status, status, title, detail);
+        }
         String path = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
         Response response = ProblemResponses.of(problem, path, requestContext.correlationId(),
                 ProblemExceptionMapper.isFhirPath(path));
