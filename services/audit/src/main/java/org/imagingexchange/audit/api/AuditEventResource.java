@@ -1,0 +1,74 @@
+package org.imagingexchange.audit.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagingexchange.audit.client.AuditRecord;
+import org.imagingexchange.audit.domain.AccessLogPolicy;
+import org.imagingexchange.audit.domain.AuditTrail;
+import org.imagingexchange.audit.domain.IngestResult;
+
+/**
+ * Internal API of the audit service: ingest of audit records from the other services' outboxes, and
+ * the integrity check of the hash chain. Not audited itself (no loops).
+ */
+@Path("/api")
+@RequestScoped
+@Tag(name = "audit-internal")
+public class AuditEventResource {
+
+    @Inject
+    AuditTrail trail;
+
+    @Context
+    UriInfo uriInfo;
+
+    /**
+     * {@code POST /api/events}: stores the record at the end of the hash chain, once per event id.
+     *
+     * @param record the record (JSON-B {@link AuditRecord})
+     * @return 201 with the receipt and {@code Location} of the FHIR AuditEvent; 200 when the event id was
+     *         already stored (nothing new is written)
+     * @throws org.imagingexchange.audit.domain.InvalidAuditRecordException (400) naming missing members
+     */
+    @POST
+    @Path("/events")
+    @RolesAllowed("exchange-service")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest one audit record (idempotent by eventId)")
+    public Response ingest(AuditRecord record) {
+        IngestResult result = trail.ingest(record);
+        IngestReceipt receipt = IngestReceipt.of(result);
+        if (!result.created()) {
+            return Response.ok(receipt).build();
+        }
+        return Response.created(uriInfo.getBaseUriBuilder().path("fhir/AuditEvent/{id}").build(receipt.eventId()))
+                .entity(receipt).build();
+    }
+
+    /**
+     * {@code GET /api/integrity}: recomputes the whole hash chain.
+     *
+     * @return the report; {@code intact == false} names the first record that does not match
+     */
+    @GET
+    @Path("/integrity")
+    @RolesAllowed(AccessLogPolicy.AUDITOR)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify the hash chain of the audit trail")
+    public IntegrityReport integrity() {
+        return IntegrityReport.of(trail.verify());
+    }
+}

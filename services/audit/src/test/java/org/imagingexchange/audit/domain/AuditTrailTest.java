@@ -1,0 +1,141 @@
+package org.imagingexchange.audit.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.imagingexchange.audit.client.AuditOutcome;
+import org.imagingexchange.audit.client.AuditRecord;
+import org.imagingexchange.audit.client.BalpPattern;
+import org.imagingexchange.kit.context.Actor;
+import org.junit.jupiter.api.Test;
+
+class AuditTrailTest {
+
+    static AuditRecord record(String eventId, String patientId) {
+        return new AuditRecord(eventId, Instant.parse("2025-03-01T10:15:30.123456789Z"), BalpPattern.PATIENT_READ,
+                AuditOutcome.SUCCESS, null, "study-registry", "cid-1",
+                new AuditRecord.Agent("sub-1", "radiologist-a", "exchange-cli", "hospital-a", "NL", "TREAT"),
+                List.of(new AuditRecord.PatientRef(patientId, null)),
+                List.of(new AuditRecord.EntityRef("ImagingStudy", "1.2.840.1", null)));
+    }
+
+    @Test
+    void ingest_sameEventTwice_storedOnce() {
+        InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(ledger);
+
+        assertTrue(trail.ingest(record("e-1", "1CT1")).created(), "first ingest creates");
+        assertFalse(trail.ingest(record("e-1", "1CT1")).created(), "second ingest is a duplicate");
+        assertEquals(1, ledger.rows.size(), "one row");
+    }
+
+    @Test
+    void ingest_nanosecondTime_storedTruncatedToMicros() {
+        AuditTrail trail = new AuditTrail(new InMemoryAuditLedger());
+
+        StoredAuditEvent e = trail.ingest(record("e-1", "1CT1")).event();
+
+        assertEquals(Instant.parse("2025-03-01T10:15:30.123456Z"), e.record().recorded(),
+                "recorded keeps microseconds, the precision the database stores");
+        assertEquals("", e.record().outcomeDetail(), "absent strings are normalised to empty");
+    }
+
+    @Test
+    void verify_untouchedChain_intact() {
+        AuditTrail trail = new AuditTrail(new InMemoryAuditLedger());
+        for (int i = 0; i < 1200; i++) {
+            trail.ingest(record("e-" + i, "1CT1"));
+        }
+
+        ChainVerification v = trail.verify();
+
+        assertTrue(v.intact(), v.detail());
+        assertEquals(1200, v.verified(), "every record was checked across several slices");
+        assertNull(v.firstBrokenEventId());
+    }
+
+    @Test
+    void verify_alteredRecord_reportsItAsFirstBroken() {
+        InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(ledger);
+        trail.ingest(record("e-1", "1CT1"));
+        trail.ingest(record("e-2", "1CT1"));
+        trail.ingest(record("e-3", "1CT1"));
+        StoredAuditEvent second = ledger.rows.get(1);
+        ledger.rows.set(1, new StoredAuditEvent(2, AuditRecords.normalize(record("e-2", "4MR1")), second.hash()));
+
+        ChainVerification v = trail.verify();
+
+        assertFalse(v.intact(), "a changed patient id breaks the chain");
+        assertEquals("e-2", v.firstBrokenEventId());
+        assertEquals(1, v.verified(), "the record before it still verifies");
+    }
+
+    @Test
+    void verify_removedRecordInTheMiddle_reportsTheNextOne() {
+        InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(ledger);
+        trail.ingest(record("e-1", "1CT1"));
+        trail.ingest(record("e-2", "1CT1"));
+        trail.ingest(record("e-3", "1CT1"));
+        ledger.rows.remove(1);
+
+        ChainVerification v = trail.verify();
+
+        assertFalse(v.intact());
+        assertEquals("e-3", v.firstBrokenEventId());
+    }
+
+    @Test
+    void verify_removedLastRecord_headMismatch() {
+        InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(ledger);
+        trail.ingest(record("e-1", "1CT1"));
+        trail.ingest(record("e-2", "1CT1"));
+        ledger.rows.remove(1);
+
+        ChainVerification v = trail.verify();
+
+        assertFalse(v.intact(), "the chain head still names record 2");
+        assertNull(v.firstBrokenEventId(), "no stored record is wrong, one is missing at the end");
+    }
+
+    @Test
+    void search_patientAskingForOtherPatient_forbidden() {
+        AuditTrail trail = new AuditTrail(new InMemoryAuditLedger());
+        Actor patient = new Actor("p", "patient-1ct1", "exchange-cli", "", "", "", Set.of("patient"), "1CT1");
+
+        assertThrows(AccessLogDeniedException.class, () -> trail.search(patient,
+                new AuditQuery("4MR1", null, null, null, null, null, 0, 50)));
+    }
+
+    @Test
+    void search_patientWithoutParameter_boundToOwnId() {
+        InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(ledger);
+        trail.ingest(record("mine", "1CT1"));
+        trail.ingest(record("other", "4MR1"));
+        Actor patient = new Actor("p", "patient-1ct1", "exchange-cli", "", "", "", Set.of("patient"), "1CT1");
+
+        AuditPage page = trail.search(patient, new AuditQuery(null, null, null, null, null, null, 0, 50));
+
+        assertEquals(List.of("mine"), page.events().stream().map(e -> e.record().eventId()).toList(),
+                "a patient sees only events about their own Patient ID");
+    }
+
+    @Test
+    void search_clinician_forbidden() {
+        AuditTrail trail = new AuditTrail(new InMemoryAuditLedger());
+        Actor clinician = new Actor("c", "clinician-b", "exchange-cli", "hospital-b", "BE", "TREAT",
+                Set.of("imaging-reader"), null);
+
+        assertThrows(AccessLogDeniedException.class, () -> trail.search(clinician,
+                new AuditQuery(null, null, null, null, null, null, 0, 50)));
+    }
+}

@@ -1,0 +1,72 @@
+package org.imagingexchange.reports.api;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.imagingexchange.kit.problem.BadRequestProblem;
+
+/**
+ * The application's one FHIR R4 context (HAPI FHIR; building it is expensive, using it is thread-safe)
+ * with JSON parsing and encoding. Parsing is lenient about unknown elements and invalid coded values, so
+ * that an invalid {@code status} is reported by the eHN rules as a named issue (422) instead of a bare
+ * parse error; malformed JSON and unknown resource types are 400.
+ */
+@ApplicationScoped
+public class FhirCodec {
+
+    private final FhirContext context;
+
+    /** Creates the R4 context. */
+    public FhirCodec() {
+        context = FhirContext.forR4();
+        LenientErrorHandler handler = new LenientErrorHandler(false);
+        handler.setErrorOnInvalidValue(false);
+        context.setParserErrorHandler(handler);
+    }
+
+    /**
+     * Parses a FHIR JSON body as the expected resource type.
+     *
+     * @param body JSON text
+     * @param type expected resource class, e.g. {@code DiagnosticReport.class}
+     * @return the resource
+     * @throws BadRequestProblem (400) when the body is not FHIR JSON or holds another resource type
+     */
+    public <T extends IBaseResource> T parse(String body, Class<T> type) {
+        String expected = context.getResourceType(type);
+        if (body == null || body.isBlank()) {
+            throw new BadRequestProblem("malformed-body", "The request body is empty; expected a FHIR R4 " + expected + " in JSON.");
+        }
+        IBaseResource resource;
+        try {
+            resource = jsonParser().parseResource(body);
+        } catch (DataFormatException | IllegalArgumentException e) {
+            throw new BadRequestProblem("malformed-body", "The request body is not a FHIR R4 JSON resource: " + e.getMessage());
+        }
+        if (!type.isInstance(resource)) {
+            throw new BadRequestProblem("wrong-resource-type", "resourceType is '" + context.getResourceType(resource)
+                    + "'; this endpoint accepts " + expected + ".");
+        }
+        return type.cast(resource);
+    }
+
+    /**
+     * @param resource the resource
+     * @return its FHIR JSON (compact)
+     */
+    public String encode(IBaseResource resource) {
+        return jsonParser().encodeResourceToString(resource);
+    }
+
+    /** @return the shared FHIR R4 context */
+    public FhirContext context() {
+        return context;
+    }
+
+    private IParser jsonParser() {
+        return context.newJsonParser();
+    }
+}

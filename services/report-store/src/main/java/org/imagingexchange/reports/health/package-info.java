@@ -1,0 +1,2 @@
+/** MP Health checks of the report store. */
+package org.imagingexchange.reports.health;

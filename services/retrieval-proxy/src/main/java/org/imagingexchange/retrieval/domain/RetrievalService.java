@@ -1,0 +1,47 @@
+package org.imagingexchange.retrieval.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Opens a WADO-RS retrieve (PS3.18 §10.4, IHE RAD-107) at the source archive of an already authorised
+ * study: negotiates the Accept header and tries the study's endpoints in the registry's order, moving
+ * to the next only when a source is unavailable (a 404 or 406 is the answer). Thread-safe.
+ */
+@ApplicationScoped
+public class RetrievalService {
+
+    private static final Logger LOG = Logger.getLogger(RetrievalService.class.getName());
+
+    @Inject
+    SourceArchive sourceArchive;
+
+    /**
+     * @param location     the study's location (consent already permitted)
+     * @param target       what to retrieve
+     * @param clientAccept the client's Accept header; may be null
+     * @return the open body; the CALLER closes it
+     * @throws DicomObjectNotFoundException      (404) when the source lacks the target
+     * @throws NotAcceptableAtSourceException    (406) when the source cannot produce the media type
+     * @throws SourceArchiveUnavailableException (502) when no endpoint could serve it
+     */
+    public RetrievedBody open(StudyLocation location, RetrieveTarget target, String clientAccept) {
+        if (location.endpoints().isEmpty()) {
+            throw new SourceArchiveUnavailableException("(none)",
+                    "is not known: the registry lists no retrieval endpoint for the study", null);
+        }
+        String accept = WadoRsAccept.upstream(clientAccept, target.metadata());
+        SourceArchiveUnavailableException last = null;
+        for (StudyEndpoint endpoint : location.endpoints()) {
+            try {
+                return sourceArchive.open(endpoint, target, accept);
+            } catch (SourceArchiveUnavailableException e) {
+                LOG.warning(() -> "source " + endpoint.sourceId() + " unavailable for " + target.path()
+                        + ": " + e.detail());
+                last = e;
+            }
+        }
+        throw last;
+    }
+}

@@ -1,0 +1,16 @@
+package org.imagingexchange.retrieval.domain;
+
+/**
+ * Port: asks the study registry where a study lives ({@code GET /registry/api/studies/{uid}/location}).
+ * Thread-safe.
+ */
+public interface StudyLocator {
+
+    /**
+     * @param studyInstanceUid a syntactically valid Study Instance UID
+     * @return the study's patient, custodian and endpoints; never null
+     * @throws StudyNotFoundException       (404) when the registry does not know the study
+     * @throws RegistryUnavailableException (503) when the registry cannot be reached or fails
+     */
+    StudyLocation locate(String studyInstanceUid);
+}

@@ -1,0 +1,146 @@
+package org.imagingexchange.registry.api;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Endpoint;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.ImagingStudy;
+import org.hl7.fhir.r4.model.Reference;
+import org.imagingexchange.registry.domain.Instance;
+import org.imagingexchange.registry.domain.Series;
+import org.imagingexchange.registry.domain.Study;
+import org.imagingexchange.registry.domain.StudyManifest;
+import org.imagingexchange.registry.domain.StudySearch;
+
+/**
+ * Maps indexed manifests to a FHIR R4 searchset Bundle of ImagingStudy (IHE MADO shape: study UID
+ * identifier, series with modality, body site, instances, and a contained Endpoint with connectionType
+ * {@code dicom-wado-rs} referenced from the study and each series, eHN B.1.4.6). Thread-safe.
+ */
+final class ImagingStudyMapper {
+
+    /** FHIR R4 context; creating one is expensive, it is thread-safe once built. */
+    static final FhirContext FHIR = FhirContext.forR4();
+
+    static final String DICOM_UID_SYSTEM = "urn:dicom:uid";
+    static final String DCM_SYSTEM = "http://dicom.nema.org/resources/ontology/DCM";
+    static final String CONNECTION_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-connection-type";
+    static final String PAYLOAD_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-payload-type";
+    static final String URI_SYSTEM = "urn:ietf:rfc:3986";
+
+    private ImagingStudyMapper() {
+    }
+
+    /**
+     * @param manifests permitted manifests with endpoints
+     * @param selfUrl   the search URL, for Bundle.link self
+     * @param baseUrl   the FHIR base, for entry fullUrl
+     * @return the searchset Bundle as FHIR JSON
+     */
+    static String searchset(List<StudySearch.LocatedManifest> manifests, String selfUrl, String baseUrl) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(manifests.size());
+        bundle.addLink().setRelation("self").setUrl(selfUrl);
+        for (StudySearch.LocatedManifest m : manifests) {
+            ImagingStudy study = imagingStudy(m);
+            bundle.addEntry().setFullUrl(baseUrl + "/ImagingStudy/" + study.getIdElement().getIdPart())
+                    .setResource(study)
+                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return FHIR.newJsonParser().encodeResourceToString(bundle);
+    }
+
+    static ImagingStudy imagingStudy(StudySearch.LocatedManifest located) {
+        Study s = located.manifest().study();
+        ImagingStudy is = new ImagingStudy();
+        is.setId(s.studyInstanceUid());
+        is.setStatus(ImagingStudy.ImagingStudyStatus.AVAILABLE);
+        is.addIdentifier().setSystem(DICOM_UID_SYSTEM).setValue("urn:oid:" + s.studyInstanceUid());
+        if (s.accessionNumber() != null) {
+            is.addIdentifier().setValue(s.accessionNumber()).setType(new CodeableConcept().addCoding(
+                    new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "ACSN", "Accession ID")));
+        }
+        Identifier patient = new Identifier().setValue(s.patientId());
+        if (!s.issuerOfPatientId().isEmpty()) {
+            patient.setSystem(s.issuerOfPatientId());
+        }
+        is.setSubject(new Reference().setIdentifier(patient).setDisplay(alphabetic(s.patientName())));
+        if (s.studyDate() != null) {
+            is.setStarted(started(s.studyDate(), s.studyTime()));
+        }
+        s.modalitiesInStudy().forEach(m -> is.addModality(new Coding(DCM_SYSTEM, m, null)));
+        is.setDescription(s.studyDescription());
+        is.setNumberOfSeries(s.numberOfSeries());
+        is.setNumberOfInstances(s.numberOfInstances());
+        List<Reference> endpoints = located.endpoints().stream().map(e -> {
+            String id = "ep-" + e.sourceId();
+            Endpoint ep = new Endpoint();
+            ep.setId(id);
+            ep.setStatus(Endpoint.EndpointStatus.ACTIVE);
+            ep.setConnectionType(new Coding(CONNECTION_TYPE_SYSTEM, "dicom-wado-rs", "DICOM WADO-RS"));
+            ep.addPayloadType(new CodeableConcept().addCoding(new Coding(PAYLOAD_TYPE_SYSTEM, "any", "Any")));
+            ep.addPayloadMimeType("application/dicom");
+            ep.setAddress(e.address());
+            is.addContained(ep);
+            return new Reference("#" + id);
+        }).toList();
+        endpoints.forEach(r -> is.addEndpoint(r.copy()));
+        for (StudyManifest.SeriesManifest sm : located.manifest().series()) {
+            is.addSeries(series(sm, endpoints));
+        }
+        return is;
+    }
+
+    private static ImagingStudy.ImagingStudySeriesComponent series(StudyManifest.SeriesManifest sm,
+                                                                   List<Reference> endpoints) {
+        Series s = sm.series();
+        ImagingStudy.ImagingStudySeriesComponent c = new ImagingStudy.ImagingStudySeriesComponent();
+        c.setUid(s.seriesInstanceUid());
+        if (s.seriesNumber() != null) {
+            c.setNumber(s.seriesNumber());
+        }
+        c.setModality(new Coding(DCM_SYSTEM, s.modality() == null ? "OT" : s.modality(), null));
+        c.setDescription(s.seriesDescription());
+        c.setNumberOfInstances(s.numberOfInstances());
+        if (s.bodyPartExamined() != null) {
+            c.setBodySite(new Coding().setDisplay(s.bodyPartExamined()));
+        }
+        endpoints.forEach(r -> c.addEndpoint(r.copy()));
+        for (Instance i : sm.instances()) {
+            ImagingStudy.ImagingStudySeriesInstanceComponent ic = c.addInstance().setUid(i.sopInstanceUid());
+            if (i.sopClassUid() != null) {
+                ic.setSopClass(new Coding(URI_SYSTEM, "urn:oid:" + i.sopClassUid(), null));
+            }
+            if (i.instanceNumber() != null) {
+                ic.setNumber(i.instanceNumber());
+            }
+        }
+        return c;
+    }
+
+    private static Date started(LocalDate date, String time) {
+        LocalTime t = LocalTime.MIDNIGHT;
+        if (time != null && time.length() >= 4 && time.substring(0, 4).chars().allMatch(Character::isDigit)) {
+            int seconds = time.length() >= 6 && time.substring(4, 6).chars().allMatch(Character::isDigit)
+                    ? Integer.parseInt(time.substring(4, 6)) : 0;
+            t = LocalTime.of(Math.min(23, Integer.parseInt(time.substring(0, 2))),
+                    Math.min(59, Integer.parseInt(time.substring(2, 4))), Math.min(59, seconds));
+        }
+        // Study Time carries no zone (unless TimezoneOffsetFromUTC is sent); read as UTC.
+        return Date.from(date.atTime(t).toInstant(ZoneOffset.UTC));
+    }
+
+    private static String alphabetic(String pn) {
+        if (pn == null || pn.isEmpty()) {
+            return null;
+        }
+        String group = pn.split("=", -1)[0];
+        return group.isEmpty() ? pn.replace('=', ' ').strip() : group.replace('^', ' ').strip();
+    }
+}

@@ -1,0 +1,74 @@
+package org.imagingexchange.registry.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Logger;
+import org.imagingexchange.consent.client.ConsentDecision;
+import org.imagingexchange.consent.client.ConsentDecisionPoint;
+import org.imagingexchange.consent.client.ConsentRequest;
+import org.imagingexchange.registry.domain.ConsentGate;
+import org.imagingexchange.registry.domain.CrawlLog;
+import org.imagingexchange.registry.domain.CrawlService;
+import org.imagingexchange.registry.domain.SourceArchives;
+import org.imagingexchange.registry.domain.StudyIndex;
+import org.imagingexchange.registry.domain.StudySearch;
+
+/**
+ * CDI wiring of the domain services (which carry no CDI annotations themselves). The consent port is
+ * the {@link ConsentDecisionPoint} bean of {@code libs/consent-client}; should none be deployed, every
+ * decision is a deny (fail closed), so the registry never shows a study without a consent answer.
+ */
+@ApplicationScoped
+public class RegistryBeans {
+
+    private static final Logger LOG = Logger.getLogger(RegistryBeans.class.getName());
+
+    @Inject
+    Instance<ConsentDecisionPoint> consentPoints;
+
+    /**
+     * @param index the study index
+     * @return the search service, consent-filtered
+     */
+    @Produces
+    @Singleton
+    StudySearch studySearch(StudyIndex index) {
+        return new StudySearch(index, new ConsentGate(consentPoint()));
+    }
+
+    /**
+     * @param sources the configured sources
+     * @param index   the study index
+     * @param log     the crawl log
+     * @return the crawler (one instance: crawls are serialised on it)
+     */
+    @Produces
+    @Singleton
+    CrawlService crawlService(SourceArchives sources, StudyIndex index, CrawlLog log) {
+        return new CrawlService(sources, index, log, Clock.systemUTC());
+    }
+
+    private ConsentDecisionPoint consentPoint() {
+        if (consentPoints.isResolvable()) {
+            return consentPoints.get();
+        }
+        LOG.severe("no single ConsentDecisionPoint bean is deployed; every consent decision is DENY (fail closed)");
+        return new ConsentDecisionPoint() {
+            @Override
+            public ConsentDecision decide(ConsentRequest request) {
+                return ConsentDecision.unavailable();
+            }
+
+            @Override
+            public List<ConsentDecision> decideAll(List<ConsentRequest> requests) {
+                return Collections.nCopies(requests.size(), ConsentDecision.unavailable());
+            }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package org.imagingexchange.registry.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The study registry's configuration (MP Config; every key also as environment variable, e.g.
+ * {@code EXCHANGE_REGISTRY_SOURCES}):
+ * <ul>
+ * <li>{@code exchange.registry.sources}: comma-separated source ids</li>
+ * <li>{@code exchange.registry.source.<id>.qido-url|wado-url|username|password|organization-id|ae-title}</li>
+ * <li>{@code exchange.registry.public-wado-base}: the platform's WADO-RS base used in Retrieve URL
+ * (0008,1190), default {@code http://127.0.0.1:8080/dicomweb}</li>
+ * <li>{@code exchange.registry.crawl-on-start} (default false) and {@code exchange.registry.crawl-interval}
+ * (ISO-8601 duration such as {@code PT15M}; empty = no periodic crawl)</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class RegistryConfig {
+
+    private static final Logger LOG = Logger.getLogger(RegistryConfig.class.getName());
+    private static final String PREFIX = "exchange.registry.";
+
+    @Inject
+    Config config;
+
+    /**
+     * @return the configured sources in order; a source without {@code qido-url} is skipped and logged
+     */
+    public List<SourceSettings> sources() {
+        List<SourceSettings> out = new ArrayList<>();
+        for (String raw : text(PREFIX + "sources").orElse("").split(",")) {
+            String id = raw.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            String key = PREFIX + "source." + id + ".";
+            Optional<String> qido = text(key + "qido-url").map(RegistryConfig::withoutTrailingSlash);
+            if (qido.isEmpty()) {
+                LOG.severe(() -> "source " + id + " has no " + key + "qido-url; it is not crawled");
+                continue;
+            }
+            out.add(new SourceSettings(id, qido.get(),
+                    text(key + "wado-url").map(RegistryConfig::withoutTrailingSlash).orElse(qido.get()),
+                    text(key + "username").orElse(""), text(key + "password").orElse(""),
+                    text(key + "organization-id").orElse(id), text(key + "ae-title").orElse("")));
+        }
+        return out;
+    }
+
+    /** @return the platform's public WADO-RS base URL (no trailing slash) for Retrieve URL (0008,1190) */
+    public String publicWadoBase() {
+        return withoutTrailingSlash(text(PREFIX + "public-wado-base").orElse("http://127.0.0.1:8080/dicomweb"));
+    }
+
+    /** @return true when every source is crawled once at start-up */
+    public boolean crawlOnStart() {
+        return text(PREFIX + "crawl-on-start").map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /**
+     * @return the period of scheduled crawls; empty when off or when the value is not an ISO-8601
+     *         positive duration (logged)
+     */
+    public Optional<Duration> crawlInterval() {
+        Optional<String> v = text(PREFIX + "crawl-interval");
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Duration d = Duration.parse(v.get());
+            return d.isNegative() || d.isZero() ? Optional.empty() : Optional.of(d);
+        } catch (DateTimeParseException e) {
+            LOG.severe(() -> PREFIX + "crawl-interval '" + v.get() + "' is not an ISO-8601 duration; periodic crawl off");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> text(String key) {
+        return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

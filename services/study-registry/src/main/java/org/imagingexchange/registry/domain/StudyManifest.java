@@ -1,0 +1,51 @@
+package org.imagingexchange.registry.domain;
+
+import java.util.List;
+
+/**
+ * One study with all its series and instances as a source archive holds it now (eHN data set B);
+ * the unit the crawler hands to the index. Counts, modalities and body parts are derived here.
+ *
+ * @param study  study level with derived counts
+ * @param series the series, each with its instances
+ */
+public record StudyManifest(Study study, List<SeriesManifest> series) {
+
+    /** Compact constructor: copies the list. */
+    public StudyManifest {
+        series = List.copyOf(series);
+    }
+
+    /**
+     * Builds a manifest, counting series and instances (eHN B.1.1 "derived by counting").
+     *
+     * @param header    study attributes from the source (its counts are ignored)
+     * @param series    the series with their instances
+     * @param custodian custodian organisation id (eHN B.1.3)
+     * @param sourceId  id of the source archive
+     * @return the manifest; never null
+     */
+    public static StudyManifest of(Study header, List<SeriesManifest> series, String custodian, String sourceId) {
+        List<SeriesManifest> counted = series.stream()
+                .map(s -> new SeriesManifest(s.series().withNumberOfInstances(s.instances().size()), s.instances()))
+                .toList();
+        int instances = counted.stream().mapToInt(s -> s.instances().size()).sum();
+        Study study = header.derivedFrom(counted.stream().map(SeriesManifest::series).toList(), instances,
+                custodian, sourceId);
+        return new StudyManifest(study, counted);
+    }
+
+    /**
+     * A series with its instances.
+     *
+     * @param series    series level (eHN B.1.4)
+     * @param instances its instances (eHN B.1.4.7)
+     */
+    public record SeriesManifest(Series series, List<Instance> instances) {
+
+        /** Compact constructor: copies the list. */
+        public SeriesManifest {
+            instances = List.copyOf(instances);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.imagingexchange.registry.integration;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.imagingexchange.kit.problem.ProblemException;
+import org.imagingexchange.registry.config.RegistryConfig;
+import org.imagingexchange.registry.domain.CrawlService;
+import org.imagingexchange.registry.persistence.RegistrySchema;
+
+/**
+ * Runs crawls without a request: once at start-up when {@code exchange.registry.crawl-on-start=true},
+ * and every {@code exchange.registry.crawl-interval} when set, on the server's
+ * ManagedScheduledExecutorService (container threads, stopped with the application). Failures are
+ * logged and kept in the crawl log; the next run tries again.
+ */
+@ApplicationScoped
+public class CrawlScheduler {
+
+    private static final Logger LOG = Logger.getLogger(CrawlScheduler.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    RegistryConfig config;
+
+    @Inject
+    CrawlService crawler;
+
+    private ScheduledFuture<?> periodic;
+
+    void onStart(@Observes @Priority(RegistrySchema.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
+        Optional<Duration> interval = config.crawlInterval();
+        if (interval.isPresent()) {
+            long period = interval.get().toMillis();
+            long initialDelay = config.crawlOnStart() ? 0 : period;
+            periodic = executor.scheduleWithFixedDelay(this::crawlAll, initialDelay, period, TimeUnit.MILLISECONDS);
+            LOG.info(() -> "periodic crawl every " + interval.get());
+        } else if (config.crawlOnStart()) {
+            executor.schedule(this::crawlAll, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
+    }
+
+    private void crawlAll() {
+        try {
+            crawler.crawl(Optional.empty())
+                    .forEach(r -> LOG.info(() -> "scheduled crawl of " + r.source() + ": " + r.studies() + " studies, "
+                            + r.series() + " series, " + r.instances() + " instances in " + r.durationMs() + " ms"));
+        } catch (ProblemException e) {
+            LOG.warning(() -> "scheduled crawl failed: " + e.detail());
+        } catch (RuntimeException e) {
+            // Keep the schedule alive: a thrown exception would cancel all later runs.
+            LOG.log(Level.SEVERE, "scheduled crawl failed unexpectedly", e);
+        }
+    }
+}

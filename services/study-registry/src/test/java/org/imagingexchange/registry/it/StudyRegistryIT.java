@@ -1,0 +1,251 @@
+package org.imagingexchange.registry.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.imagingexchange.testsupport.Http;
+import org.imagingexchange.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The study registry on its own Liberty server (port {@code it.http.port}), crawling the shared test
+ * Orthanc ({@code it.orthanc.url}) with real Keycloak tokens. Consent and audit are not running here,
+ * so every search is consent-filtered to nothing (fail closed); cross-service cases are in all-in-one.
+ */
+class StudyRegistryIT {
+
+    private static final String STUDIES = "/registry/dicomweb/studies";
+    private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(4);
+    private static final String CRAWLS = "/registry/api/crawls";
+
+    /** The build starts the server; the application may still be deploying: wait on /health/ready. */
+    @org.junit.jupiter.api.BeforeAll
+    static void awaitReady() throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(START_TIMEOUT);
+        while (Http.get("/health/ready", null).statusCode() != 200) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the registry did not become ready within " + START_TIMEOUT);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    @Test
+    void health_readyAndLive_up() {
+        assertEquals(200, Http.get("/health/ready", null).statusCode(), "ready once the schema is migrated");
+        assertEquals(200, Http.get("/health/live", null).statusCode());
+    }
+
+    @Test
+    void metrics_afterCrawlAndSearch_exposeIndexGaugesQidoLatencyAndCrawlDuration() {
+        crawlHospitalA();
+        Http.get(STUDIES + "?PatientID=1CT1", Tokens.of("clinician-b"));
+        HttpResponse<String> r = Http.get("/registry/metrics", null);
+        assertEquals(200, r.statusCode());
+        JsonObject stats = orthancStatistics();
+        assertTrue(r.body().contains("registry_indexed_objects{level=\"studies\"} " + stats.getInt("CountStudies")),
+                "gauge of indexed studies equals Orthanc's count; got:\n" + grep(r.body(), "registry_indexed_objects"));
+        assertTrue(r.body().contains("registry_qido_request_duration_seconds_count{level=\"study\",status=\"200\"}"),
+                grep(r.body(), "registry_qido"));
+        assertTrue(r.body().contains("registry_crawl_duration_seconds_count{outcome=\"ok\",source=\"hospital-a\"}"),
+                grep(r.body(), "registry_crawl"));
+    }
+
+    @Test
+    void openapi_documentsQidoPath() {
+        HttpResponse<String> r = Http.get("/openapi", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("/dicomweb/studies"), "OpenAPI lists the QIDO-RS path:\n" + r.body());
+    }
+
+    /**
+     * Liberty's MP JWT layer answers 401 itself, before JAX-RS and without a body (an error-page in
+     * web.xml is not dispatched for it); turning it into problem+json is left to the gateway / kit.
+     */
+    @Test
+    void qido_withoutToken_is401WithoutData() {
+        HttpResponse<String> r = Http.get(STUDIES, null);
+        assertEquals(401, r.statusCode());
+        assertFalse(r.body().contains("0020000D"), "no study data without a token");
+    }
+
+    @Test
+    void crawl_withUserTokenWithoutServiceRole_is403Problem() {
+        HttpResponse<String> r = Http.post(CRAWLS, Tokens.of("radiologist-a"), "application/json", "{}");
+        assertEquals(403, r.statusCode());
+        assertEquals(403, Http.problem(r).getInt("status"));
+    }
+
+    @Test
+    void crawl_hospitalA_indexesExactlyWhatOrthancHolds() {
+        JsonObject result = crawlHospitalA();
+        JsonObject stats = orthancStatistics();
+        assertEquals("hospital-a", result.getString("source"));
+        assertEquals(stats.getInt("CountStudies"), result.getInt("studies"), "studies as Orthanc /statistics");
+        assertEquals(stats.getInt("CountSeries"), result.getInt("series"), "series as Orthanc /statistics");
+        assertEquals(stats.getInt("CountInstances"), result.getInt("instances"), "instances as Orthanc /statistics");
+        assertTrue(result.getJsonNumber("durationMs").longValue() >= 0);
+    }
+
+    @Test
+    void crawl_twice_isIdempotent() {
+        JsonObject first = crawlHospitalA();
+        JsonObject second = crawlHospitalA();
+        assertEquals(first.getInt("studies"), second.getInt("studies"));
+        assertEquals(first.getInt("series"), second.getInt("series"));
+        assertEquals(first.getInt("instances"), second.getInt("instances"));
+        JsonArray sources = (JsonArray) Http.json(Http.get("/registry/api/sources", Tokens.of("exchange-platform")));
+        JsonObject a = sources.stream().map(v -> v.asJsonObject()).filter(s -> s.getString("id").equals("hospital-a"))
+                .findFirst().orElseThrow();
+        assertTrue(a.getJsonObject("lastCrawl").getBoolean("succeeded"));
+        assertEquals(second.getInt("instances"), a.getJsonObject("lastCrawl").getInt("instances"));
+    }
+
+    @Test
+    void crawl_unreachableSource_is503ProblemAndIndexKept() {
+        crawlHospitalA();
+        String uid = orthancStudyUid("1CT1");
+        HttpResponse<String> r = Http.post(CRAWLS, Tokens.of("exchange-platform"), "application/json",
+                "{\"source\":\"unreachable\"}");
+        assertEquals(503, r.statusCode(), r.body());
+        assertTrue(Http.problem(r).getString("detail").contains("unreachable"), "detail names the failing source");
+        assertEquals(200, Http.get("/registry/api/studies/" + uid + "/location", Tokens.of("exchange-platform")).statusCode(),
+                "the index keeps what it had");
+    }
+
+    @Test
+    void crawl_unknownSource_is400Problem() {
+        HttpResponse<String> r = Http.post(CRAWLS, Tokens.of("exchange-platform"), "application/json",
+                "{\"source\":\"no-such-source\"}");
+        assertEquals(400, r.statusCode());
+        assertTrue(Http.problem(r).getString("detail").contains("no-such-source"));
+    }
+
+    @Test
+    void qido_badParameters_are400ProblemNamingTheParameter() {
+        String token = Tokens.of("clinician-b");
+        String[][] cases = {{"StudyDate=2024-01-01", "StudyDate"}, {"StudyDate=20240230", "StudyDate"},
+                {"PatientNmae=x", "PatientNmae"}, {"limit=0", "limit"}, {"offset=-3", "offset"},
+                {"StudyInstanceUID=1.2.abc", "StudyInstanceUID"}, {"includefield=Nope", "includefield"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = Http.get(STUDIES + "?" + c[0], token);
+            assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+            assertTrue(Http.problem(r).getString("detail").contains(c[1]), "problem names " + c[1] + ": " + r.body());
+        }
+    }
+
+    @Test
+    void qido_nonCustodianWithoutConsentService_seesEmptyArray() {
+        crawlHospitalA();
+        HttpResponse<String> r = Http.get(STUDIES + "?PatientID=1CT1", Tokens.of("clinician-b"));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/dicom+json"));
+        assertEquals(0, ((JsonArray) Http.json(r)).size(), "consent unreachable: fail closed, nothing listed");
+        HttpResponse<String> all = Http.get(STUDIES, Tokens.of("hospital-b"));
+        assertEquals(0, ((JsonArray) Http.json(all)).size(), "no study is shown without a consent answer");
+    }
+
+    @Test
+    void qido_seriesOfStudyNotPermitted_is404LikeUnknown() {
+        crawlHospitalA();
+        HttpResponse<String> denied = Http.get(STUDIES + "/" + orthancStudyUid("1CT1") + "/series", Tokens.of("clinician-b"));
+        HttpResponse<String> unknown = Http.get(STUDIES + "/1.2.3.4.5.6.7.8.9/series", Tokens.of("clinician-b"));
+        assertEquals(404, denied.statusCode());
+        assertEquals(404, unknown.statusCode());
+        assertEquals(Http.problem(unknown).getString("title"), Http.problem(denied).getString("title"));
+        assertEquals(Http.problem(unknown).getString("type"), Http.problem(denied).getString("type"));
+    }
+
+    @Test
+    void location_indexedStudy_givesPatientCustodianAndOrthancEndpoint() {
+        crawlHospitalA();
+        String uid = orthancStudyUid("1CT1");
+        HttpResponse<String> r = Http.get("/registry/api/studies/" + uid + "/location", Tokens.of("exchange-platform"));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject l = (JsonObject) Http.json(r);
+        assertEquals(uid, l.getString("studyInstanceUid"));
+        assertEquals("1CT1", l.getString("patientId"));
+        assertEquals("hospital-a", l.getString("custodianOrganizationId"));
+        JsonObject endpoint = l.getJsonArray("endpoints").getJsonObject(0);
+        assertEquals("hospital-a", endpoint.getString("sourceId"));
+        assertEquals(orthancUrl() + "/dicom-web", endpoint.getString("address"));
+    }
+
+    @Test
+    void location_unknownOrMalformedOrWrongRole_problems() {
+        assertEquals(404, Http.get("/registry/api/studies/1.2.3.999999/location", Tokens.of("exchange-platform")).statusCode());
+        assertEquals(400, Http.get("/registry/api/studies/not-a-uid/location", Tokens.of("exchange-platform")).statusCode());
+        HttpResponse<String> forbidden = Http.get("/registry/api/studies/1.2.3/location", Tokens.of("clinician-b"));
+        assertEquals(403, forbidden.statusCode());
+        Http.problem(forbidden);
+    }
+
+    @Test
+    void fhirImagingStudy_searchsetConsentFilteredAndMissingParameterOperationOutcome() {
+        crawlHospitalA();
+        HttpResponse<String> r = Http.get("/registry/fhir/ImagingStudy?patient:identifier=1CT1", Tokens.of("clinician-b"));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject bundle = (JsonObject) Http.json(r);
+        assertEquals("searchset", bundle.getString("type"));
+        assertEquals(0, bundle.getInt("total"), "consent unreachable: fail closed");
+        HttpResponse<String> bad = Http.get("/registry/fhir/ImagingStudy", Tokens.of("clinician-b"));
+        assertEquals(400, bad.statusCode());
+        JsonObject outcome = (JsonObject) Http.json(bad);
+        assertEquals("OperationOutcome", outcome.getString("resourceType"));
+        assertTrue(bad.body().contains("patient:identifier"));
+    }
+
+    private static JsonObject crawlHospitalA() {
+        HttpResponse<String> r = Http.post(CRAWLS, Tokens.of("exchange-platform"), "application/json",
+                "{\"source\":\"hospital-a\"}");
+        assertEquals(200, r.statusCode(), "crawl of hospital-a: " + r.body());
+        JsonArray results = (JsonArray) Http.json(r);
+        assertEquals(1, results.size());
+        return results.getJsonObject(0);
+    }
+
+    private static String orthancUrl() {
+        return System.getProperty("it.orthanc.url", "http://127.0.0.1:18042");
+    }
+
+    private static JsonObject orthancStatistics() {
+        return Json.createReader(new StringReader(orthanc("/statistics"))).readObject();
+    }
+
+    private static String orthancStudyUid(String patientId) {
+        JsonArray studies = Json.createReader(new StringReader(orthanc("/dicom-web/studies?PatientID=" + patientId))).readArray();
+        assertFalse(studies.isEmpty(), "the test Orthanc holds patient " + patientId);
+        return studies.getJsonObject(0).getJsonObject("0020000D").getJsonArray("Value").getString(0);
+    }
+
+    private static String orthanc(String path) {
+        String auth = Base64.getEncoder().encodeToString("orthanc:orthanc-pass".getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(URI.create(orthancUrl() + path)).header("Authorization", "Basic " + auth).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), "Orthanc " + path);
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("test Orthanc unreachable at " + orthancUrl(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String grep(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).reduce("", (a, b) -> a + b + "\n");
+    }
+}
