@@ -1,0 +1,163 @@
+package org.imagingexchange.consent.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.imagingexchange.audit.client.Audited;
+import org.imagingexchange.audit.client.AuditedAccess;
+import org.imagingexchange.audit.client.BalpPattern;
+import org.imagingexchange.consent.domain.ConsentDirective;
+import org.imagingexchange.consent.domain.ConsentDirectives;
+import org.imagingexchange.kit.context.Actor;
+import org.imagingexchange.kit.context.RequestContext;
+import org.imagingexchange.kit.problem.BadRequestProblem;
+
+/**
+ * FHIR R4 {@code Consent} endpoint (create, read, search by {@code patient:identifier}). Roles:
+ * {@code consent-manager} for any patient, {@code patient} for their own Patient ID only (else 403).
+ * Errors are FHIR {@code OperationOutcome}s. See {@link FhirConsentMapper} for the accepted shape.
+ */
+@Path("/fhir/Consent")
+@RequestScoped
+@RolesAllowed({ConsentDirectives.ROLE_CONSENT_MANAGER, ConsentDirectives.ROLE_PATIENT})
+@Produces(FhirConsentResource.FHIR_JSON)
+@Tag(name = "FHIR Consent", description = "Patients' consent directives (FHIR R4 Consent)")
+public class FhirConsentResource {
+
+    /** FHIR JSON media type (R4 §3.1.0.1.2). */
+    public static final String FHIR_JSON = "application/fhir+json";
+
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    @Inject
+    ConsentDirectives directives;
+
+    @Inject
+    FhirJson fhir;
+
+    @Inject
+    RequestContext requestContext;
+
+    @Inject
+    AuditedAccess audited;
+
+    @Context
+    UriInfo uriInfo;
+
+    /**
+     * FHIR create (R4 http.html#create): validates and stores a consent directive.
+     *
+     * @param body FHIR R4 Consent JSON
+     * @return 201 with {@code Location} and the stored resource
+     * @throws BadRequestProblem (400) for a body that is not a FHIR Consent
+     * @throws org.imagingexchange.consent.domain.InvalidConsentException (422) for an unenforceable Consent
+     * @throws org.imagingexchange.consent.domain.ConsentAccessDeniedException (403) for another patient's consent posted by a patient
+     */
+    @POST
+    @Consumes({FHIR_JSON, MediaType.APPLICATION_JSON})
+    @Audited(BalpPattern.PATIENT_CREATE)
+    @Operation(summary = "Record a consent directive (FHIR R4 Consent)")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new Consent")
+    @APIResponse(responseCode = "400", description = "Not a FHIR R4 Consent (OperationOutcome)")
+    @APIResponse(responseCode = "403", description = "A patient posting for another patient (OperationOutcome)")
+    @APIResponse(responseCode = "422", description = "Consent not enforceable: missing status, patient identifier, provision.type, bad actor or class (OperationOutcome)")
+    public Response create(String body) {
+        Consent consent = fhir.parse(body, Consent.class);
+        ConsentDirective directive = FhirConsentMapper.toDirective(consent);
+        audited.patient(directive.patientId(), directive.patientIdIssuer());
+        ConsentDirective stored = directives.record(directive, actor(),
+                d -> fhir.encode(FhirConsentMapper.completeForStorage(consent, d)));
+        audited.entity("Consent", stored.id(), stored.provision().name().toLowerCase(java.util.Locale.ROOT));
+        URI location = uriInfo.getBaseUriBuilder().path("fhir/Consent/{id}").build(stored.id());
+        return Response.created(location).entity(stored.resourceJson()).build();
+    }
+
+    /**
+     * FHIR read (R4 http.html#read).
+     *
+     * @param id logical id
+     * @return the stored Consent
+     * @throws BadRequestProblem (400) for a malformed id
+     * @throws org.imagingexchange.consent.domain.ConsentNotFoundException (404) when there is none
+     * @throws org.imagingexchange.consent.domain.ConsentAccessDeniedException (403) for another patient's consent read by a patient
+     */
+    @GET
+    @Path("/{id}")
+    @Audited(BalpPattern.PATIENT_READ)
+    @Operation(summary = "Read a consent directive")
+    @APIResponse(responseCode = "200", description = "The Consent")
+    @APIResponse(responseCode = "403", description = "Another patient's Consent (OperationOutcome)")
+    @APIResponse(responseCode = "404", description = "No such Consent (OperationOutcome)")
+    public String read(@PathParam("id") String id) {
+        if (!FHIR_ID.matcher(id).matches()) {
+            throw new BadRequestProblem("invalid-id", "id must match [A-Za-z0-9\\-.]{1,64}");
+        }
+        ConsentDirective d = directives.find(id, actor());
+        audited.patient(d.patientId(), d.patientIdIssuer());
+        audited.entity("Consent", d.id(), "");
+        return d.resourceJson();
+    }
+
+    /**
+     * FHIR search (R4 search.html, token parameter {@code patient:identifier=[system|]value}).
+     *
+     * @param patientIdentifier the patient; optional for patient users (defaults to their own)
+     * @return a searchset Bundle of the patient's Consents, oldest first
+     * @throws BadRequestProblem (400) when a consent manager names no patient
+     * @throws org.imagingexchange.consent.domain.ConsentAccessDeniedException (403) when a patient names another patient
+     */
+    @GET
+    @Audited(BalpPattern.PATIENT_QUERY)
+    @Operation(summary = "Search a patient's consent directives")
+    @APIResponse(responseCode = "200", description = "searchset Bundle")
+    @APIResponse(responseCode = "400", description = "patient:identifier missing or empty (OperationOutcome)")
+    @APIResponse(responseCode = "403", description = "A patient searching another patient (OperationOutcome)")
+    public String search(@Parameter(description = "[system|]value of the Patient ID")
+                         @QueryParam("patient:identifier") String patientIdentifier) {
+        PatientIdentifier patient = PatientIdentifier.parse(patientIdentifier, actor());
+        audited.patient(patient.value(), patient.system());
+        audited.entity("query", "patient:identifier=" + patient.token(), "");
+        List<ConsentDirective> found = directives.search(patient.value(), patient.system(), actor());
+        return fhir.encode(searchset(found));
+    }
+
+    private Bundle searchset(List<ConsentDirective> found) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(found.size());
+        bundle.setId(UUID.randomUUID().toString());
+        bundle.getMeta().setLastUpdated(new Date());
+        bundle.addLink().setRelation("self").setUrl(uriInfo.getRequestUri().toString());
+        String base = uriInfo.getBaseUriBuilder().path("fhir/Consent/").build().toString();
+        for (ConsentDirective d : found) {
+            bundle.addEntry().setFullUrl(base + d.id())
+                    .setResource(fhir.parseStored(d.resourceJson(), Consent.class))
+                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return bundle;
+    }
+
+    private Actor actor() {
+        return requestContext.requireActor();
+    }
+}

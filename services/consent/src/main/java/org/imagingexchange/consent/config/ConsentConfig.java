@@ -1,0 +1,51 @@
+package org.imagingexchange.consent.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingexchange.consent.domain.ConsentPolicy;
+import org.imagingexchange.consent.domain.RegionPolicy;
+
+/**
+ * Typed configuration of the consent service (MP Config; environment variables override).
+ *
+ * <p>{@code exchange.consent.default-policy} (env {@code EXCHANGE_CONSENT_DEFAULT_POLICY}): the region
+ * default when no directive applies, {@code opt-in} (default) or {@code opt-out}. Any other value stops
+ * the application at start-up with a message naming the key: a misspelt policy must never silently
+ * become opt-out, and guessing opt-in would hide the mistake.
+ */
+@ApplicationScoped
+public class ConsentConfig {
+
+    private static final Logger LOG = Logger.getLogger(ConsentConfig.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "exchange.consent.default-policy", defaultValue = "opt-in")
+    String defaultPolicy;
+
+    /**
+     * @return the region default
+     * @throws IllegalArgumentException when the configured value is neither opt-in nor opt-out
+     */
+    public RegionPolicy regionPolicy() {
+        return RegionPolicy.parse(defaultPolicy);
+    }
+
+    /** Validates the configuration when the application starts; an invalid value fails the start. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        RegionPolicy policy = regionPolicy();
+        LOG.info(() -> "consent region default policy=" + policy.code());
+    }
+
+    /** @return the jurisdiction's policy, built once from the configured region default */
+    @Produces
+    @Singleton
+    ConsentPolicy consentPolicy() {
+        return new ConsentPolicy(regionPolicy());
+    }
+}

@@ -1,0 +1,54 @@
+package org.imagingexchange.consent.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.imagingexchange.consent.client.DataClass;
+import org.imagingexchange.consent.client.Decision;
+
+/**
+ * One patient's consent directive (FHIR R4 Consent with a single provision) in the form the policy
+ * evaluates. The criteria that are set must all match a request for the directive to apply.
+ *
+ * @param id              logical id of the FHIR Consent; null before it is stored
+ * @param patientId       Patient ID the directive is about (Consent.patient.identifier.value); not blank
+ * @param patientIdIssuer issuer of the Patient ID (identifier.system); empty when not given
+ * @param provision       Consent.provision.type: PERMIT or DENY; not null
+ * @param organizationId  requesting organisation the provision is limited to; null = any organisation
+ * @param country         ISO 3166-1 alpha-2 country of requesters the provision is limited to; null = any
+ * @param dataClass       data class the provision is limited to (Consent.provision.class); null = all
+ * @param status          Consent.status; only ACTIVE directives decide
+ * @param periodStart     start of Consent.provision.period (inclusive, UTC); null = open
+ * @param periodEnd       end of Consent.provision.period (inclusive, UTC); null = open
+ * @param recordedBy      username or client id of who recorded it
+ * @param recordedAt      when it was recorded (UTC)
+ * @param resourceJson    the stored FHIR R4 Consent as JSON; null before it is stored
+ */
+public record ConsentDirective(String id, String patientId, String patientIdIssuer, Decision provision,
+                               String organizationId, String country, DataClass dataClass, ConsentStatus status,
+                               Instant periodStart, Instant periodEnd, String recordedBy, Instant recordedAt,
+                               String resourceJson) {
+
+    /** Compact constructor: requires patient, provision and status; a null issuer becomes empty. */
+    public ConsentDirective {
+        Objects.requireNonNull(patientId, "patientId");
+        Objects.requireNonNull(provision, "provision");
+        Objects.requireNonNull(status, "status");
+        patientIdIssuer = patientIdIssuer == null ? "" : patientIdIssuer;
+    }
+
+    /**
+     * @param now the instant of the decision
+     * @return true when the directive is active and {@code now} lies in its period (bounds inclusive)
+     */
+    public boolean inForceAt(Instant now) {
+        return status == ConsentStatus.ACTIVE
+                && (periodStart == null || !now.isBefore(periodStart))
+                && (periodEnd == null || !now.isAfter(periodEnd));
+    }
+
+    /** @return a copy with the stored id, recording facts and resource JSON set */
+    public ConsentDirective stored(String newId, String by, Instant at, String json) {
+        return new ConsentDirective(newId, patientId, patientIdIssuer, provision, organizationId, country, dataClass,
+                status, periodStart, periodEnd, by, at, json);
+    }
+}

@@ -1,0 +1,43 @@
+package org.imagingexchange.consent.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.imagingexchange.consent.domain.ConsentDirective;
+import org.imagingexchange.consent.domain.ConsentDirectiveRepository;
+
+/** {@link ConsentDirectiveRepository} on table {@code consent_directive} (Hibernate, JTA). Thread-safe. */
+@ApplicationScoped
+public class JpaConsentDirectiveRepository implements ConsentDirectiveRepository {
+
+    @PersistenceContext(unitName = "consent")
+    EntityManager em;
+
+    @Override
+    @Transactional
+    public void add(ConsentDirective directive) {
+        em.persist(ConsentDirectiveEntity.of(directive));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ConsentDirective> find(String id) {
+        return Optional.ofNullable(em.find(ConsentDirectiveEntity.class, id)).map(ConsentDirectiveEntity::toDirective);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ConsentDirective> findByPatient(String patientId, String issuer) {
+        String jpql = "select c from ConsentDirectiveEntity c where c.patientId = :patientId"
+                + (issuer == null ? "" : " and c.patientIdIssuer = :issuer")
+                + " order by c.recordedAt, c.id";
+        var query = em.createQuery(jpql, ConsentDirectiveEntity.class).setParameter("patientId", patientId);
+        if (issuer != null) {
+            query.setParameter("issuer", issuer);
+        }
+        return query.getResultList().stream().map(ConsentDirectiveEntity::toDirective).toList();
+    }
+}

@@ -1,0 +1,206 @@
+package org.imagingexchange.consent.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.imagingexchange.consent.client.ConsentDecision;
+import org.imagingexchange.consent.client.ConsentRequest;
+import org.imagingexchange.consent.client.DataClass;
+import org.imagingexchange.consent.client.Decision;
+import org.junit.jupiter.api.Test;
+
+class ConsentPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    private static final ConsentPolicy OPT_IN = new ConsentPolicy(RegionPolicy.OPT_IN);
+    private static final ConsentPolicy OPT_OUT = new ConsentPolicy(RegionPolicy.OPT_OUT);
+
+    /** clinician-b of hospital-b (BE) asks for a study held by hospital-a. */
+    private static ConsentRequest request(DataClass dataClass) {
+        return new ConsentRequest("1CT1", "urn:oid:1.2.3", "hospital-b", "BE", "clinician-b", "TREAT", dataClass,
+                "hospital-a");
+    }
+
+    private static ConsentRequest request() {
+        return request(DataClass.IMAGING_STUDY);
+    }
+
+    private static ConsentDirective directive(String id, Decision type, String org, String country, DataClass cls) {
+        return new ConsentDirective(id, "1CT1", "urn:oid:1.2.3", type, org, country, cls, ConsentStatus.ACTIVE,
+                null, null, "hospital-a", NOW.minusSeconds(60), "{}");
+    }
+
+    private static ConsentDirective withPeriod(ConsentDirective d, Instant start, Instant end) {
+        return new ConsentDirective(d.id(), d.patientId(), d.patientIdIssuer(), d.provision(), d.organizationId(),
+                d.country(), d.dataClass(), d.status(), start, end, d.recordedBy(), d.recordedAt(), d.resourceJson());
+    }
+
+    private static void assertDecision(Decision decision, String reason, String policyId, ConsentDecision actual) {
+        assertEquals(new ConsentDecision(decision, reason, policyId), actual,
+                "expected " + decision + "/" + reason + "/" + policyId);
+    }
+
+    @Test
+    void decide_requesterIsCustodian_permitsEvenWithDenyDirective() {
+        ConsentRequest own = new ConsentRequest("1CT1", "", "hospital-a", "NL", "radiologist-a", "TREAT",
+                DataClass.IMAGING_STUDY, "hospital-a");
+        ConsentDecision d = OPT_IN.decide(own, List.of(directive("c1", Decision.DENY, null, null, null)), NOW);
+
+        assertDecision(Decision.PERMIT, "custodian", "custodian", d);
+    }
+
+    @Test
+    void decide_emptyRequesterAndEmptyCustodian_isNotCustodianAccess() {
+        ConsentRequest r = new ConsentRequest("1CT1", "", "", "BE", "x", "TREAT", DataClass.IMAGING_STUDY, "");
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(r, List.of(), NOW));
+    }
+
+    @Test
+    void decide_optInWithoutDirective_denies() {
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(request(), List.of(), NOW));
+    }
+
+    @Test
+    void decide_optOutWithoutDirective_permits() {
+        assertDecision(Decision.PERMIT, "opt-out-no-objection", "region-opt-out", OPT_OUT.decide(request(), List.of(), NOW));
+    }
+
+    @Test
+    void decide_permitForRequesterOrganization_permits() {
+        ConsentDecision d = OPT_IN.decide(request(), List.of(directive("c1", Decision.PERMIT, "hospital-b", null, null)), NOW);
+
+        assertDecision(Decision.PERMIT, "consent-permit", "c1", d);
+    }
+
+    @Test
+    void decide_permitForOtherOrganization_fallsBackToRegionDefault() {
+        ConsentDecision d = OPT_IN.decide(request(), List.of(directive("c1", Decision.PERMIT, "hospital-c", null, null)), NOW);
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", d);
+    }
+
+    @Test
+    void decide_permitForRequesterCountry_permitsCaseInsensitively() {
+        ConsentDecision d = OPT_IN.decide(request(), List.of(directive("c1", Decision.PERMIT, null, "be", null)), NOW);
+
+        assertDecision(Decision.PERMIT, "consent-permit", "c1", d);
+    }
+
+    @Test
+    void decide_permitForOtherCountry_doesNotApply() {
+        ConsentDecision d = OPT_IN.decide(request(), List.of(directive("c1", Decision.PERMIT, null, "NL", null)), NOW);
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", d);
+    }
+
+    @Test
+    void decide_permitWithOrganizationAndCountry_requiresBoth() {
+        List<ConsentDirective> ds = List.of(directive("c1", Decision.PERMIT, "hospital-b", "NL", null));
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(request(), ds, NOW));
+    }
+
+    @Test
+    void decide_denyAndPermitBothMatch_denyWins() {
+        List<ConsentDirective> ds = List.of(directive("p", Decision.PERMIT, "hospital-b", null, null),
+                directive("d", Decision.DENY, null, "BE", null));
+
+        assertDecision(Decision.DENY, "consent-deny", "d", OPT_IN.decide(request(), ds, NOW));
+    }
+
+    @Test
+    void decide_denyDirectiveInOptOutRegion_denies() {
+        ConsentDecision d = OPT_OUT.decide(request(), List.of(directive("d", Decision.DENY, null, null, null)), NOW);
+
+        assertDecision(Decision.DENY, "consent-deny", "d", d);
+    }
+
+    @Test
+    void decide_permitPeriodExpired_doesNotApply() {
+        ConsentDirective expired = withPeriod(directive("c1", Decision.PERMIT, null, null, null),
+                NOW.minus(Duration.ofDays(30)), NOW.minusSeconds(1));
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(request(), List.of(expired), NOW));
+    }
+
+    @Test
+    void decide_permitPeriodNotYetStarted_doesNotApply() {
+        ConsentDirective future = withPeriod(directive("c1", Decision.PERMIT, null, null, null), NOW.plusSeconds(1), null);
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(request(), List.of(future), NOW));
+    }
+
+    @Test
+    void decide_periodBoundsInclusive_applies() {
+        ConsentDirective exact = withPeriod(directive("c1", Decision.PERMIT, null, null, null), NOW, NOW);
+
+        assertDecision(Decision.PERMIT, "consent-permit", "c1", OPT_IN.decide(request(), List.of(exact), NOW));
+    }
+
+    @Test
+    void decide_expiredDenyInOptOutRegion_permitsByDefault() {
+        ConsentDirective expired = withPeriod(directive("d", Decision.DENY, null, null, null), null, NOW.minusSeconds(1));
+
+        assertDecision(Decision.PERMIT, "opt-out-no-objection", "region-opt-out", OPT_OUT.decide(request(), List.of(expired), NOW));
+    }
+
+    @Test
+    void decide_permitForReportsOnly_doesNotPermitStudies() {
+        List<ConsentDirective> ds = List.of(directive("c1", Decision.PERMIT, null, null, DataClass.IMAGING_REPORT));
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(request(DataClass.IMAGING_STUDY), ds, NOW));
+        assertDecision(Decision.PERMIT, "consent-permit", "c1", OPT_IN.decide(request(DataClass.IMAGING_REPORT), ds, NOW));
+    }
+
+    @Test
+    void decide_denyForStudiesOnly_leavesReportPermit() {
+        List<ConsentDirective> ds = List.of(directive("d", Decision.DENY, null, null, DataClass.IMAGING_STUDY),
+                directive("p", Decision.PERMIT, null, null, null));
+
+        assertDecision(Decision.DENY, "consent-deny", "d", OPT_IN.decide(request(DataClass.IMAGING_STUDY), ds, NOW));
+        assertDecision(Decision.PERMIT, "consent-permit", "p", OPT_IN.decide(request(DataClass.IMAGING_REPORT), ds, NOW));
+    }
+
+    @Test
+    void decide_inactiveOrDraftDirective_isIgnored() {
+        ConsentDirective base = directive("c1", Decision.PERMIT, null, null, null);
+        for (ConsentStatus status : List.of(ConsentStatus.DRAFT, ConsentStatus.PROPOSED, ConsentStatus.INACTIVE,
+                ConsentStatus.REJECTED, ConsentStatus.ENTERED_IN_ERROR)) {
+            ConsentDirective d = new ConsentDirective("c1", "1CT1", "", Decision.PERMIT, null, null, null, status,
+                    null, null, "x", NOW, "{}");
+            assertEquals(Decision.DENY, OPT_IN.decide(request(), List.of(d), NOW).decision(), status + " must not permit");
+        }
+        assertEquals(Decision.PERMIT, OPT_IN.decide(request(), List.of(base), NOW).decision(), "active permits");
+    }
+
+    @Test
+    void decide_otherPatientsDirective_isIgnored() {
+        ConsentDirective other = new ConsentDirective("c1", "4MR1", "", Decision.PERMIT, null, null, null,
+                ConsentStatus.ACTIVE, null, null, "x", NOW, "{}");
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(request(), List.of(other), NOW));
+    }
+
+    @Test
+    void decide_differentIssuer_doesNotApply_emptyIssuerMatchesAny() {
+        ConsentDirective otherIssuer = new ConsentDirective("c1", "1CT1", "urn:oid:9.9", Decision.PERMIT, null, null,
+                null, ConsentStatus.ACTIVE, null, null, "x", NOW, "{}");
+        ConsentRequest noIssuer = new ConsentRequest("1CT1", "", "hospital-b", "BE", "x", "TREAT",
+                DataClass.IMAGING_STUDY, "hospital-a");
+
+        assertEquals(Decision.DENY, OPT_IN.decide(request(), List.of(otherIssuer), NOW).decision(), "issuer differs");
+        assertEquals(Decision.PERMIT, OPT_IN.decide(noIssuer, List.of(otherIssuer), NOW).decision(), "request without issuer");
+    }
+
+    @Test
+    void decide_missingPatientId_deniesEvenForCustodianOrOptOut() {
+        for (String missing : new String[] {null, "", "  "}) {
+            ConsentRequest r = new ConsentRequest(missing, "", "hospital-a", "NL", "x", "TREAT",
+                    DataClass.IMAGING_STUDY, "hospital-a");
+            assertDecision(Decision.DENY, "missing-patient-id", "invalid-request", OPT_OUT.decide(r, List.of(), NOW));
+        }
+    }
+}
