@@ -1,0 +1,134 @@
+package org.imagingexchange.gateway.api;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.imagingexchange.gateway.config.GatewayConfig;
+import org.imagingexchange.gateway.domain.AccessTokenVerifier;
+import org.imagingexchange.gateway.domain.Caller;
+import org.imagingexchange.gateway.domain.CorrelationIds;
+import org.imagingexchange.gateway.domain.CorsOriginNotAllowedException;
+import org.imagingexchange.gateway.domain.CorsPolicy;
+import org.imagingexchange.gateway.domain.InsufficientRoleException;
+import org.imagingexchange.gateway.domain.MissingBearerTokenException;
+import org.imagingexchange.gateway.domain.PayloadTooLargeException;
+import org.imagingexchange.gateway.domain.Route;
+import org.imagingexchange.gateway.domain.RouteTable;
+import org.imagingexchange.kit.context.RequestContext;
+import org.imagingexchange.kit.problem.ProblemException;
+
+/**
+ * The gateway's single entry for every public path ({@code /*}; {@code /metrics} and the MP Health and
+ * OpenAPI endpoints are served elsewhere). In order: correlation id, CORS (a preflight is answered here,
+ * without a token), bearer token (RFC 6750) verified by the {@link AccessTokenVerifier}, route and method
+ * ({@link RouteTable}), the route's roles, the declared body size; then the request is forwarded and
+ * streamed by {@link UpstreamExchange} on the servlet's asynchronous context. Every refusal is a problem
+ * response (401, 403, 404, 405, 413, 502-504).
+ */
+@WebServlet(urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
+public class GatewayServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(GatewayServlet.class.getName());
+    private static final String BEARER = "bearer ";
+
+    private final transient RouteTable routes = new RouteTable();
+
+    @Inject
+    transient GatewayConfig config;
+
+    @Inject
+    transient AccessTokenVerifier verifier;
+
+    @Inject
+    transient UpstreamExchange exchange;
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long start = System.nanoTime();
+        String cid = CorrelationIds.accept(req.getHeader(RequestContext.CORRELATION_HEADER));
+        resp.setHeader(RequestContext.CORRELATION_HEADER, cid);
+        String path = rawPath(req);
+        String route = GatewayMetrics.UNMATCHED;
+        try {
+            if (answeredCors(req, resp)) {
+                GatewayMetrics.observe("cors-preflight", resp.getStatus(), start);
+                return;
+            }
+            Caller caller = authenticate(req);
+            Route matched = routes.resolve(req.getMethod().toUpperCase(Locale.ROOT), path);
+            route = matched.name();
+            if (!matched.permits(caller.roles())) {
+                throw new InsufficientRoleException(matched);
+            }
+            if (req.getContentLengthLong() > config.maxBodyBytes()) {
+                throw new PayloadTooLargeException(config.maxBodyBytes());
+            }
+            exchange.forward(req, new UpstreamExchange.Forwarding(matched, path, cid, start));
+        } catch (ProblemException problem) {
+            LOG.log(Level.FINE, () -> "cid=" + cid + " " + req.getMethod() + " " + path + " -> " + problem.status()
+                    + " " + problem.type());
+            ServletProblems.write(resp, problem, path, cid);
+            GatewayMetrics.observe(route, problem.status(), start);
+        }
+    }
+
+    /**
+     * Adds CORS response headers for an allowed origin; answers a preflight (204, or 403 for an origin
+     * not allowed) completely.
+     *
+     * @return true when the request was a preflight and has been answered
+     */
+    private boolean answeredCors(HttpServletRequest req, HttpServletResponse resp) {
+        String origin = req.getHeader("Origin");
+        CorsPolicy cors = config.cors();
+        boolean allowed = cors.allows(origin);
+        if (origin != null) {
+            resp.addHeader("Vary", "Origin");
+        }
+        if (allowed) {
+            resp.setHeader("Access-Control-Allow-Origin", origin);
+            resp.setHeader("Access-Control-Expose-Headers", CorsPolicy.EXPOSED_HEADERS);
+        }
+        if (!CorsPolicy.isPreflight(req.getMethod(), origin, req.getHeader("Access-Control-Request-Method"))) {
+            return false;
+        }
+        if (!allowed) {
+            throw new CorsOriginNotAllowedException(origin.length() > 100 ? origin.substring(0, 100) : origin);
+        }
+        resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        resp.setHeader("Access-Control-Allow-Methods", CorsPolicy.ALLOWED_METHODS);
+        resp.setHeader("Access-Control-Allow-Headers", CorsPolicy.ALLOWED_HEADERS);
+        resp.setHeader("Access-Control-Max-Age", Integer.toString(CorsPolicy.MAX_AGE_SECONDS));
+        return true;
+    }
+
+    /**
+     * @return the verified caller
+     * @throws MissingBearerTokenException (401) without {@code Authorization: Bearer}
+     * @throws org.imagingexchange.gateway.domain.InvalidBearerTokenException (401) for a refused token
+     */
+    private Caller authenticate(HttpServletRequest req) {
+        String authorization = req.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.substring(BEARER.length()).isBlank()) {
+            throw new MissingBearerTokenException();
+        }
+        return verifier.verify(authorization.substring(BEARER.length()).trim());
+    }
+
+    /** @return the raw (undecoded) request path below the context root, starting with '/' */
+    static String rawPath(HttpServletRequest req) {
+        String uri = req.getRequestURI();
+        String context = req.getContextPath();
+        String path = context != null && !context.isEmpty() && uri.startsWith(context)
+                ? uri.substring(context.length()) : uri;
+        return path.isEmpty() ? "/" : path;
+    }
+}

@@ -1,0 +1,151 @@
+package org.imagingexchange.gateway.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.imagingexchange.gateway.domain.Backend;
+import org.imagingexchange.gateway.domain.CorsPolicy;
+
+/**
+ * The gateway's configuration, read once from MicroProfile Config (every key also as an environment
+ * variable, e.g. {@code EXCHANGE_REGISTRY_URL}). Invalid values do not stop the application: they are
+ * listed by {@link #errors()}, the readiness check reports them, and the affected routes answer 503.
+ *
+ * <ul>
+ *   <li>{@code exchange.registry.url}, {@code exchange.retrieval.url}, {@code exchange.reports.url},
+ *       {@code exchange.consent.url}, {@code exchange.audit.url}: service base URLs (default
+ *       {@code http://127.0.0.1:9080/<context-root>})</li>
+ *   <li>{@code exchange.gateway.max-body-bytes}: largest request body accepted, bytes (default 10 MiB)</li>
+ *   <li>{@code exchange.gateway.cors-origins}: comma-separated allowed browser origins (default none)</li>
+ *   <li>{@code exchange.gateway.connect-timeout-seconds} (default 5) and
+ *       {@code exchange.gateway.upstream-timeout-seconds}: time to a service's response head (default 120)</li>
+ *   <li>{@code oidc.issuer}, {@code oidc.jwks.uri}, {@code exchange.gateway.audience}: token verification
+ *       (issuer of the {@code imaging} realm, its JWKS URL, the required {@code aud})</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class GatewayConfig {
+
+    /** Default body limit: 10 MiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
+    @Inject
+    Config config;
+
+    private final Map<Backend, URI> backends = new EnumMap<>(Backend.class);
+    private final List<String> errors = new ArrayList<>();
+    private long maxBodyBytes;
+    private CorsPolicy cors;
+    private Duration connectTimeout;
+    private Duration upstreamTimeout;
+    private String issuer;
+    private URI jwksUri;
+    private String audience;
+
+    @PostConstruct
+    void load() {
+        for (Backend b : Backend.values()) {
+            String value = text(b.configKey(), "http://127.0.0.1:9080" + b.contextRoot());
+            httpUrl(b.configKey(), value).ifPresent(u -> backends.put(b, u));
+        }
+        maxBodyBytes = positive("exchange.gateway.max-body-bytes", DEFAULT_MAX_BODY_BYTES);
+        cors = new CorsPolicy(Arrays.asList(text("exchange.gateway.cors-origins", "").split(",")));
+        connectTimeout = Duration.ofSeconds(positive("exchange.gateway.connect-timeout-seconds", 5));
+        upstreamTimeout = Duration.ofSeconds(positive("exchange.gateway.upstream-timeout-seconds", 120));
+        issuer = text("oidc.issuer", "http://127.0.0.1:8180/realms/imaging");
+        httpUrl("oidc.issuer", issuer);
+        jwksUri = httpUrl("oidc.jwks.uri", text("oidc.jwks.uri", issuer + "/protocol/openid-connect/certs")).orElse(null);
+        audience = text("exchange.gateway.audience", "imaging-exchange");
+    }
+
+    /**
+     * @param backend a service
+     * @return its base URL; empty when its configured value is invalid
+     */
+    public Optional<URI> baseUrl(Backend backend) {
+        return Optional.ofNullable(backends.get(backend));
+    }
+
+    /** @return largest accepted request body, in bytes; positive */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** @return the CORS policy; never null */
+    public CorsPolicy cors() {
+        return cors;
+    }
+
+    /** @return connect timeout toward the services */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return longest wait for a service's response head (not for the body, which may stream for long) */
+    public Duration upstreamTimeout() {
+        return upstreamTimeout;
+    }
+
+    /** @return required {@code iss} of access tokens */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** @return JWKS URL of the realm; null when misconfigured */
+    public URI jwksUri() {
+        return jwksUri;
+    }
+
+    /** @return required {@code aud} of access tokens */
+    public String audience() {
+        return audience;
+    }
+
+    /** @return what is wrong with the configuration; empty when valid */
+    public List<String> errors() {
+        return Collections.unmodifiableList(errors);
+    }
+
+    private String text(String key, String fallback) {
+        return config.getOptionalValue(key, String.class).map(String::trim).orElse(fallback);
+    }
+
+    private long positive(String key, long fallback) {
+        String value = text(key, Long.toString(fallback));
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(key + " must be a positive integer, was '" + value + "'");
+        return fallback;
+    }
+
+    private Optional<URI> httpUrl(String key, String value) {
+        try {
+            URI u = new URI(value);
+            if (u.isAbsolute() && u.getHost() != null
+                    && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getRawQuery() == null && u.getRawFragment() == null) {
+                return Optional.of(u);
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        errors.add(key + " must be an absolute http(s) URL without query, was '" + value + "'");
+        return Optional.empty();
+    }
+}

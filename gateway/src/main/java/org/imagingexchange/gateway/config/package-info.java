@@ -1,0 +1,2 @@
+/** Configuration of the gateway: one typed holder read from MicroProfile Config. */
+package org.imagingexchange.gateway.config;

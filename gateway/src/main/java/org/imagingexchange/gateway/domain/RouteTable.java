@@ -1,0 +1,166 @@
+package org.imagingexchange.gateway.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The gateway's route table: public path and method to service, path below the service and the roles
+ * needed. DICOMweb searches (QIDO-RS, PS3.18 §10.6) go to the registry, retrievals (WADO-RS, PS3.18
+ * §10.4: study, series, instance, metadata, frames, bulkdata) to the retrieval proxy; FHIR R4
+ * resources to the service that owns the type. Pure and thread-safe.
+ *
+ * <p>Paths are matched raw (as sent, still percent-encoded). Paths that could climb out of the service's
+ * tree once decoded ({@code .}/{@code ..} segments, encoded dots or slashes, backslashes, matrix
+ * parameters, empty segments) match no route.
+ */
+public final class RouteTable {
+
+    /** Role for DICOMweb and ImagingStudy reads. */
+    public static final String IMAGING_READER = "imaging-reader";
+    /** Role for reading reports. */
+    public static final String REPORT_READER = "report-reader";
+    /** Role for writing reports. */
+    public static final String REPORT_AUTHOR = "report-author";
+    /** Role for managing consent directives. */
+    public static final String CONSENT_MANAGER = "consent-manager";
+    /** Role for reading the audit trail. */
+    public static final String AUDITOR = "auditor";
+    /** Role of patients (their own consent and access log). */
+    public static final String PATIENT = "patient";
+
+    private static final String DICOMWEB = "dicomweb";
+    private static final String FHIR = "fhir";
+    private static final Set<String> GET = Set.of("GET");
+    private static final Set<String> READ_WRITE = Set.of("GET", "POST", "PUT");
+
+    /**
+     * Resolves a request.
+     *
+     * @param method  HTTP method, upper case
+     * @param rawPath request path below the gateway's context root, raw, starting with '/'; no query
+     * @return the route
+     * @throws RouteNotFoundException     (404) when no service answers the path
+     * @throws MethodNotAllowedException  (405) when the path exists but not for the method
+     */
+    public Route resolve(String method, String rawPath) {
+        List<String> segments = segments(rawPath);
+        if (segments.size() >= 2 && DICOMWEB.equals(segments.get(0))) {
+            return dicomweb(method, rawPath, segments.subList(1, segments.size()));
+        }
+        if (segments.size() >= 2 && FHIR.equals(segments.get(0))) {
+            return fhir(method, rawPath, segments.get(1));
+        }
+        throw notFound(rawPath);
+    }
+
+    private Route dicomweb(String method, String rawPath, List<String> rest) {
+        String upstream = rawPath; // same layout below the service's base URL
+        if (isQido(rest)) {
+            requireMethod(method, GET);
+            return new Route("qido-rs", Backend.REGISTRY, upstream, Set.of(IMAGING_READER));
+        }
+        if (isWado(rest)) {
+            requireMethod(method, GET);
+            return new Route("wado-rs", Backend.RETRIEVAL, upstream, Set.of(IMAGING_READER));
+        }
+        throw notFound(rawPath);
+    }
+
+    /** QIDO-RS: {@code /studies}, {@code /studies/{s}/series}, {@code /studies/{s}/series/{se}/instances}. */
+    private static boolean isQido(List<String> r) {
+        return switch (r.size()) {
+            case 1 -> r.get(0).equals("studies");
+            case 3 -> r.get(0).equals("studies") && r.get(2).equals("series");
+            case 5 -> r.get(0).equals("studies") && r.get(2).equals("series") && r.get(4).equals("instances");
+            default -> false;
+        };
+    }
+
+    /** WADO-RS resources of PS3.18 §10.4.1: study, series, instance, their metadata, frames, bulkdata. */
+    private static boolean isWado(List<String> r) {
+        if (r.size() < 2 || !r.get(0).equals("studies")) {
+            return false;
+        }
+        int bulk = r.indexOf("bulkdata");
+        if (bulk >= 2) {
+            return true;
+        }
+        return switch (r.size()) {
+            case 2, 4, 6 -> levelsMatch(r, r.size());
+            case 3, 5, 7 -> r.get(r.size() - 1).equals("metadata") && levelsMatch(r, r.size() - 1);
+            case 8 -> r.get(6).equals("frames") && levelsMatch(r, 6);
+            default -> false;
+        };
+    }
+
+    /** @return true when {@code r[0..n)} is {@code studies/{s}[/series/{se}[/instances/{i}]]} */
+    private static boolean levelsMatch(List<String> r, int n) {
+        String[] keywords = {"studies", null, "series", null, "instances", null};
+        for (int i = 0; i < n; i++) {
+            String expected = keywords[i];
+            if (expected != null && !expected.equals(r.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Route fhir(String method, String rawPath, String resourceType) {
+        String upstream = rawPath;
+        switch (resourceType) {
+            case "ImagingStudy" -> {
+                requireMethod(method, GET);
+                return new Route("fhir-imagingstudy", Backend.REGISTRY, upstream, Set.of(IMAGING_READER));
+            }
+            case "DiagnosticReport", "Bundle" -> {
+                requireMethod(method, READ_WRITE);
+                Set<String> roles = "GET".equals(method) ? Set.of(REPORT_READER) : Set.of(REPORT_AUTHOR);
+                return new Route("fhir-" + resourceType.toLowerCase(Locale.ROOT), Backend.REPORTS, upstream, roles);
+            }
+            case "Consent" -> {
+                requireMethod(method, READ_WRITE);
+                return new Route("fhir-consent", Backend.CONSENT, upstream, Set.of(CONSENT_MANAGER, PATIENT));
+            }
+            case "AuditEvent" -> {
+                requireMethod(method, GET);
+                return new Route("fhir-auditevent", Backend.AUDIT, upstream, Set.of(AUDITOR, PATIENT));
+            }
+            default -> throw notFound(rawPath);
+        }
+    }
+
+    private static void requireMethod(String method, Set<String> allowed) {
+        if (!allowed.contains(method)) {
+            throw new MethodNotAllowedException(method, allowed);
+        }
+    }
+
+    /**
+     * @return the path's segments
+     * @throws RouteNotFoundException when the path is not a plain, normalised path
+     */
+    static List<String> segments(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith("/") || rawPath.length() == 1) {
+            throw notFound(rawPath);
+        }
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")
+                || rawPath.indexOf('\\') >= 0 || rawPath.indexOf(';') >= 0) {
+            throw notFound(rawPath);
+        }
+        List<String> segments = Arrays.asList(rawPath.substring(1).split("/", -1));
+        for (String s : segments) {
+            if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+                throw notFound(rawPath);
+            }
+        }
+        return segments;
+    }
+
+    private static RouteNotFoundException notFound(String rawPath) {
+        String shown = rawPath == null ? "" : rawPath.length() > 200 ? rawPath.substring(0, 200) + "..." : rawPath;
+        return new RouteNotFoundException("No service answers '" + shown + "'.");
+    }
+}
