@@ -24,6 +24,17 @@ final class FhirJson {
         return resources;
     }
 
+    /** @return {@code fullUrl} of the Bundle entry whose resource has that id; empty when there is none */
+    static String fullUrl(JsonObject bundle, String id) {
+        JsonArray entries = bundle.getJsonArray("entry");
+        if (entries == null) {
+            return "";
+        }
+        return entries.stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.containsKey("resource") && id.equals(e.getJsonObject("resource").getString("id", "")))
+                .map(e -> e.getString("fullUrl", "")).findFirst().orElse("");
+    }
+
     /** @return every string value anywhere inside the JSON value (depth first) */
     static List<String> strings(JsonValue value) {
         List<String> out = new ArrayList<>();

@@ -39,6 +39,11 @@ class ReportStoreIT {
     static final String FHIR_JSON = "application/fhir+json";
     static final String REPORTS = "/reports/fhir/DiagnosticReport";
 
+    /** @return the public FHIR base the IT server is configured with (pom: exchange.public-fhir-base) */
+    static String publicFhirBase() {
+        return Http.base() + "/fhir";
+    }
+
     /** @return the documented CT example with a fresh Patient ID and Study Instance UID (each test its own data) */
     static JsonObject example(String patientId, String uid) {
         String text = resource("/examples/diagnostic-report-ct.json")
@@ -145,8 +150,8 @@ class ReportStoreIT {
         assertEquals(201, r.statusCode(), r.body());
         JsonObject stored = json(r);
         String id = stored.getString("id");
-        assertTrue(r.headers().firstValue("Location").orElse("").endsWith(REPORTS + "/" + id + "/_history/1"),
-                "Location: " + r.headers().map());
+        assertEquals(publicFhirBase() + "/DiagnosticReport/" + id + "/_history/1",
+                r.headers().firstValue("Location").orElse(""), "Location under the public FHIR base: " + r.headers().map());
         assertEquals("1", stored.getJsonObject("meta").getString("versionId"));
         assertTrue(stored.getJsonObject("meta").containsKey("lastUpdated"));
         assertEquals(1, storedFor(patient));
@@ -254,6 +259,9 @@ class ReportStoreIT {
             assertEquals(200, r.statusCode(), query + " " + r.body());
             JsonObject bundle = json(r);
             assertEquals("searchset", bundle.getString("type"));
+            String self = bundle.getJsonArray("link").getJsonObject(0).getString("url");
+            assertEquals(publicFhirBase() + "/DiagnosticReport" + query, self,
+                    "self link: public FHIR base and the query as sent");
             assertEquals(0, bundle.getInt("total"), "consent unreachable standalone: the stored report is filtered out before counting");
         }
         assertEquals(1, storedFor(patient));

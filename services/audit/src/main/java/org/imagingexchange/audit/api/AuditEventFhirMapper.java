@@ -5,6 +5,7 @@ import java.util.Date;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -14,7 +15,9 @@ import org.hl7.fhir.r4.model.Reference;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.imagingexchange.audit.client.AuditRecord;
 import org.imagingexchange.audit.client.BalpPattern;
+import org.imagingexchange.audit.domain.AuditPage;
 import org.imagingexchange.audit.domain.StoredAuditEvent;
+import org.imagingexchange.kit.fhir.FhirBase;
 
 /**
  * Renders a stored audit record as a FHIR R4 {@code AuditEvent} in the shape of the IHE Basic Audit Log
@@ -56,7 +59,34 @@ public final class AuditEventFhirMapper {
     static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
     static final String DICOM_UID_SYSTEM = "urn:dicom:uid";
 
+    /** The FHIR resource type served. */
+    public static final String RESOURCE_TYPE = "AuditEvent";
+
     private AuditEventFhirMapper() {
+    }
+
+    /**
+     * Builds the searchset Bundle of one page (R4 search.html#return), newest first.
+     *
+     * @param page     the page (events after access scoping, total of all pages)
+     * @param base     the platform's public FHIR base (entry {@code fullUrl}, links)
+     * @param rawQuery the query string as the client sent it; null when none
+     * @return the Bundle with {@code total}, link {@code self} and, when more match, {@code next}
+     */
+    public static Bundle searchset(AuditPage page, FhirBase base, String rawQuery) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal((int) page.total());
+        bundle.setTimestamp(new Date());
+        bundle.addLink().setRelation("self").setUrl(base.searchUrl(RESOURCE_TYPE, rawQuery));
+        if (page.hasNext()) {
+            bundle.addLink().setRelation("next").setUrl(base.pageUrl(RESOURCE_TYPE, rawQuery,
+                    page.query().offset() + page.events().size(), page.query().count()));
+        }
+        for (StoredAuditEvent event : page.events()) {
+            bundle.addEntry().setFullUrl(base.resourceUrl(RESOURCE_TYPE, event.record().eventId()))
+                    .setResource(toFhir(event))
+                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return bundle;
     }
 
     /**

@@ -11,14 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Date;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hl7.fhir.r4.model.Bundle;
+import org.imagingexchange.audit.config.AuditConfig;
 import org.imagingexchange.audit.domain.AccessLogPolicy;
 import org.imagingexchange.audit.domain.AuditPage;
 import org.imagingexchange.audit.domain.AuditTrail;
-import org.imagingexchange.audit.domain.StoredAuditEvent;
 import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.kit.problem.ProblemResponses;
 
@@ -38,13 +36,17 @@ public class AuditEventFhirResource {
     @Inject
     RequestContext requestContext;
 
+    @Inject
+    AuditConfig config;
+
     @Context
     UriInfo uriInfo;
 
     /**
      * Search (parameters: see {@link AuditEventSearchParameters}).
      *
-     * @return 200 searchset Bundle with {@code total}, {@code self} and, when more match, {@code next} links
+     * @return 200 searchset Bundle with {@code total}, {@code self} and, when more match, {@code next} links,
+     *         all URLs under the platform's public FHIR base
      * @throws org.imagingexchange.audit.domain.InvalidSearchParameterException (400) for a bad parameter
      * @throws org.imagingexchange.audit.domain.AccessLogDeniedException (403) for a patient asking about another patient
      */
@@ -55,21 +57,8 @@ public class AuditEventFhirResource {
     public Response search() {
         AuditPage page = trail.search(requestContext.requireActor(),
                 AuditEventSearchParameters.parse(uriInfo.getQueryParameters()));
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal((int) page.total());
-        bundle.setTimestamp(new Date());
-        bundle.addLink().setRelation("self").setUrl(uriInfo.getRequestUri().toString());
-        if (page.hasNext()) {
-            bundle.addLink().setRelation("next").setUrl(uriInfo.getRequestUriBuilder()
-                    .replaceQueryParam("_offset", page.query().offset() + page.events().size())
-                    .replaceQueryParam("_count", page.query().count()).build().toString());
-        }
-        String base = uriInfo.getBaseUriBuilder().path("fhir/AuditEvent/").build().toString();
-        for (StoredAuditEvent event : page.events()) {
-            bundle.addEntry().setFullUrl(base + event.record().eventId())
-                    .setResource(AuditEventFhirMapper.toFhir(event))
-                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
-        }
-        return fhirJson(bundle);
+        return fhirJson(AuditEventFhirMapper.searchset(page, config.publicFhirBase(),
+                uriInfo.getRequestUri().getRawQuery()));
     }
 
     /**

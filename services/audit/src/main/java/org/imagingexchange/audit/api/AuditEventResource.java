@@ -10,11 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagingexchange.audit.client.AuditRecord;
+import org.imagingexchange.audit.config.AuditConfig;
 import org.imagingexchange.audit.domain.AccessLogPolicy;
 import org.imagingexchange.audit.domain.AuditTrail;
 import org.imagingexchange.audit.domain.IngestResult;
@@ -31,15 +31,15 @@ public class AuditEventResource {
     @Inject
     AuditTrail trail;
 
-    @Context
-    UriInfo uriInfo;
+    @Inject
+    AuditConfig config;
 
     /**
      * {@code POST /api/events}: stores the record at the end of the hash chain, once per event id.
      *
      * @param record the record (JSON-B {@link AuditRecord})
-     * @return 201 with the receipt and {@code Location} of the FHIR AuditEvent; 200 when the event id was
-     *         already stored (nothing new is written)
+     * @return 201 with the receipt and {@code Location} of the FHIR AuditEvent (under the platform's public
+     *         FHIR base); 200 when the event id was already stored (nothing new is written)
      * @throws org.imagingexchange.audit.domain.InvalidAuditRecordException (400) naming missing members
      */
     @POST
@@ -54,8 +54,8 @@ public class AuditEventResource {
         if (!result.created()) {
             return Response.ok(receipt).build();
         }
-        return Response.created(uriInfo.getBaseUriBuilder().path("fhir/AuditEvent/{id}").build(receipt.eventId()))
-                .entity(receipt).build();
+        URI location = URI.create(config.publicFhirBase().resourceUrl(AuditEventFhirMapper.RESOURCE_TYPE, receipt.eventId()));
+        return Response.created(location).entity(receipt).build();
     }
 
     /**

@@ -1,16 +1,21 @@
 package org.imagingexchange.audit.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.imagingexchange.audit.client.AuditOutcome;
 import org.imagingexchange.audit.client.AuditRecord;
 import org.imagingexchange.audit.client.BalpPattern;
+import org.imagingexchange.audit.domain.AuditPage;
+import org.imagingexchange.audit.domain.AuditQuery;
 import org.imagingexchange.audit.domain.StoredAuditEvent;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.junit.jupiter.api.Test;
 
 class AuditEventFhirMapperTest {
@@ -23,6 +28,33 @@ class AuditEventFhirMapperTest {
                 List.of(new AuditRecord.EntityRef("ImagingStudy", "1.2.840.1", ""),
                         new AuditRecord.EntityRef("query", "PatientID=1CT1", "GET /registry/dicomweb/studies")));
         return new StoredAuditEvent(1, r, "h");
+    }
+
+    @Test
+    void searchset_morePages_fullUrlAndLinksUnderPublicBase() {
+        FhirBase base = new FhirBase("https://exchange.region.invalid/fhir");
+        AuditPage page = new AuditPage(3, List.of(query()), new AuditQuery("1CT1", null, null, null, null, null, 1, 1));
+
+        Bundle bundle = AuditEventFhirMapper.searchset(page, base, "patient:identifier=1CT1&_count=1&_offset=1");
+
+        assertEquals(3, bundle.getTotal());
+        assertEquals("https://exchange.region.invalid/fhir/AuditEvent/e-1", bundle.getEntryFirstRep().getFullUrl(),
+                "fullUrl is [public base]/AuditEvent/[event id]");
+        assertEquals("https://exchange.region.invalid/fhir/AuditEvent?patient:identifier=1CT1&_count=1&_offset=1",
+                bundle.getLink("self").getUrl(), "self keeps the client's raw query");
+        assertEquals("https://exchange.region.invalid/fhir/AuditEvent?patient:identifier=1CT1&_offset=2&_count=1",
+                bundle.getLink("next").getUrl(), "next: _offset advanced by the page");
+    }
+
+    @Test
+    void searchset_lastPage_noNextLink() {
+        FhirBase base = new FhirBase("https://exchange.region.invalid/fhir");
+        AuditPage page = new AuditPage(1, List.of(query()), new AuditQuery(null, null, null, null, null, null, 0, 50));
+
+        Bundle bundle = AuditEventFhirMapper.searchset(page, base, null);
+
+        assertEquals("https://exchange.region.invalid/fhir/AuditEvent", bundle.getLink("self").getUrl(), "no query");
+        assertNull(bundle.getLink("next"), "no next link on the last page");
     }
 
     @Test

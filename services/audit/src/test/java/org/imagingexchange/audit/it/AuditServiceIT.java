@@ -29,6 +29,11 @@ class AuditServiceIT {
     private static final String SEARCH = "/audit/fhir/AuditEvent";
     private static final String JSON = "application/json";
 
+    /** @return the public FHIR base the IT server is configured with (pom: exchange.public-fhir-base) */
+    private static String publicFhirBase() {
+        return Http.base() + "/fhir";
+    }
+
     @BeforeAll
     static void waitUntilReady() throws InterruptedException {
         for (int i = 0; i < 1200; i++) {
@@ -119,7 +124,8 @@ class AuditServiceIT {
         HttpResponse<String> second = Http.post(EVENTS, Tokens.of("exchange-platform"), JSON, body);
 
         assertEquals(201, first.statusCode(), first.body());
-        assertTrue(first.headers().firstValue("Location").orElse("").endsWith("/audit/fhir/AuditEvent/" + eventId));
+        assertEquals(publicFhirBase() + "/AuditEvent/" + eventId, first.headers().firstValue("Location").orElse(""),
+                "Location of the AuditEvent under the public FHIR base");
         assertEquals(200, second.statusCode(), "a duplicate is acknowledged, not stored again: " + second.body());
         JsonObject a = (JsonObject) Http.json(first);
         JsonObject b = (JsonObject) Http.json(second);
@@ -187,11 +193,20 @@ class AuditServiceIT {
         String older = ingest(patient);
         String newer = ingest(patient);
 
-        HttpResponse<String> first = Http.get(SEARCH + "?patient:identifier=" + patient + "&_count=1", Tokens.of("auditor"));
+        String query = "?patient:identifier=" + patient + "&_count=1";
+        HttpResponse<String> first = Http.get(SEARCH + query, Tokens.of("auditor"));
         JsonObject bundle = (JsonObject) Http.json(first);
+        String self = bundle.getJsonArray("link").getJsonObject(0).getString("url");
         String next = bundle.getJsonArray("link").stream().map(JsonValue::asJsonObject)
                 .filter(l -> "next".equals(l.getString("relation"))).findFirst().orElseThrow().getString("url");
-        HttpResponse<String> second = Http.get(next, Tokens.of("auditor"));
+        String publicSearch = publicFhirBase() + "/AuditEvent";
+        assertEquals(publicSearch + query, self, "self link: public FHIR base and the query as sent");
+        assertEquals(publicSearch + "?patient:identifier=" + patient + "&_offset=1&_count=1", next,
+                "next link: public FHIR base, _offset advanced");
+        assertEquals(publicFhirBase() + "/AuditEvent/" + newer,
+                bundle.getJsonArray("entry").getJsonObject(0).getString("fullUrl"), "fullUrl under the public FHIR base");
+        // Standalone there is no gateway: follow the next link on the service's own path.
+        HttpResponse<String> second = Http.get(SEARCH + next.substring(publicSearch.length()), Tokens.of("auditor"));
 
         assertEquals(2, bundle.getInt("total"));
         assertEquals(List.of(newer), ids(first), "newest first");

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
@@ -17,6 +19,7 @@ import org.imagingexchange.consent.domain.ConsentDirective;
 import org.imagingexchange.consent.domain.ConsentStatus;
 import org.imagingexchange.consent.domain.DataClassCodes;
 import org.imagingexchange.consent.domain.InvalidConsentException;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.kit.problem.ProblemException.Issue;
 
 /**
@@ -37,10 +40,13 @@ import org.imagingexchange.kit.problem.ProblemException.Issue;
  *       code {@code imaging-study} or {@code imaging-report}; absent = all imaging data.</li>
  * </ul>
  * Missing {@code scope} and {@code category} (1..1 / 1..* in R4) are filled with {@code patient-privacy}
- * and LOINC 59284-0 "Patient Consent" on storage. Stateless and thread-safe.
+ * and LOINC 59284-0 "Patient Consent" on storage. Search results become a searchset Bundle whose
+ * URLs are under the platform's public FHIR base. Stateless and thread-safe.
  */
 public final class FhirConsentMapper {
 
+    /** The FHIR resource type served. */
+    public static final String RESOURCE_TYPE = "Consent";
     /** Identifier system of organisation ids (the {@code organization_id} claim of requesters). */
     public static final String ORGANIZATION_SYSTEM = "urn:imaging-exchange:organization-id";
     /** Identifier system of countries: ISO 3166-1 alpha-2 codes. */
@@ -109,6 +115,28 @@ public final class FhirConsentMapper {
             consent.addCategory(new CodeableConcept(new Coding(LOINC, "59284-0", "Patient Consent")));
         }
         return consent;
+    }
+
+    /**
+     * Builds the searchset Bundle of a Consent search (R4 search.html#return), oldest first.
+     *
+     * @param found    the matching directives with their stored resources
+     * @param fhir     parses the stored resources
+     * @param base     the platform's public FHIR base (entry {@code fullUrl}, link {@code self})
+     * @param rawQuery the query string as the client sent it; null when none
+     * @return the Bundle, {@code total} = number found
+     */
+    public static Bundle searchset(List<ConsentDirective> found, FhirJson fhir, FhirBase base, String rawQuery) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(found.size());
+        bundle.setId(UUID.randomUUID().toString());
+        bundle.getMeta().setLastUpdated(new Date());
+        bundle.addLink().setRelation("self").setUrl(base.searchUrl(RESOURCE_TYPE, rawQuery));
+        for (ConsentDirective d : found) {
+            bundle.addEntry().setFullUrl(base.resourceUrl(RESOURCE_TYPE, d.id()))
+                    .setResource(fhir.parseStored(d.resourceJson(), Consent.class))
+                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return bundle;
     }
 
     private static Decision provisionType(Consent.ProvisionComponent provision, List<Issue> issues) {

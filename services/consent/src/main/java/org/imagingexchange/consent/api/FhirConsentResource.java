@@ -15,19 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.imagingexchange.audit.client.Audited;
 import org.imagingexchange.audit.client.AuditedAccess;
 import org.imagingexchange.audit.client.BalpPattern;
+import org.imagingexchange.consent.config.ConsentConfig;
 import org.imagingexchange.consent.domain.ConsentDirective;
 import org.imagingexchange.consent.domain.ConsentDirectives;
 import org.imagingexchange.kit.context.Actor;
@@ -63,6 +61,9 @@ public class FhirConsentResource {
     @Inject
     AuditedAccess audited;
 
+    @Inject
+    ConsentConfig config;
+
     @Context
     UriInfo uriInfo;
 
@@ -70,7 +71,7 @@ public class FhirConsentResource {
      * FHIR create (R4 http.html#create): validates and stores a consent directive.
      *
      * @param body FHIR R4 Consent JSON
-     * @return 201 with {@code Location} and the stored resource
+     * @return 201 with {@code Location: [public FHIR base]/Consent/{id}} and the stored resource
      * @throws BadRequestProblem (400) for a body that is not a FHIR Consent
      * @throws org.imagingexchange.consent.domain.InvalidConsentException (422) for an unenforceable Consent
      * @throws org.imagingexchange.consent.domain.ConsentAccessDeniedException (403) for another patient's consent posted by a patient
@@ -90,7 +91,7 @@ public class FhirConsentResource {
         ConsentDirective stored = directives.record(directive, actor(),
                 d -> fhir.encode(FhirConsentMapper.completeForStorage(consent, d)));
         audited.entity("Consent", stored.id(), stored.provision().name().toLowerCase(java.util.Locale.ROOT));
-        URI location = uriInfo.getBaseUriBuilder().path("fhir/Consent/{id}").build(stored.id());
+        URI location = URI.create(config.publicFhirBase().resourceUrl(FhirConsentMapper.RESOURCE_TYPE, stored.id()));
         return Response.created(location).entity(stored.resourceJson()).build();
     }
 
@@ -140,21 +141,8 @@ public class FhirConsentResource {
         audited.patient(patient.value(), patient.system());
         audited.entity("query", "patient:identifier=" + patient.token(), "");
         List<ConsentDirective> found = directives.search(patient.value(), patient.system(), actor());
-        return fhir.encode(searchset(found));
-    }
-
-    private Bundle searchset(List<ConsentDirective> found) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(found.size());
-        bundle.setId(UUID.randomUUID().toString());
-        bundle.getMeta().setLastUpdated(new Date());
-        bundle.addLink().setRelation("self").setUrl(uriInfo.getRequestUri().toString());
-        String base = uriInfo.getBaseUriBuilder().path("fhir/Consent/").build().toString();
-        for (ConsentDirective d : found) {
-            bundle.addEntry().setFullUrl(base + d.id())
-                    .setResource(fhir.parseStored(d.resourceJson(), Consent.class))
-                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
-        }
-        return bundle;
+        return fhir.encode(FhirConsentMapper.searchset(found, fhir, config.publicFhirBase(),
+                uriInfo.getRequestUri().getRawQuery()));
     }
 
     private Actor actor() {

@@ -1,5 +1,6 @@
 package org.imagingexchange.consent.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingexchange.consent.domain.ConsentPolicy;
 import org.imagingexchange.consent.domain.RegionPolicy;
+import org.imagingexchange.kit.fhir.FhirBase;
 
 /**
  * Typed configuration of the consent service (MP Config; environment variables override).
@@ -18,6 +20,11 @@ import org.imagingexchange.consent.domain.RegionPolicy;
  * default when no directive applies, {@code opt-in} (default) or {@code opt-out}. Any other value stops
  * the application at start-up with a message naming the key: a misspelt policy must never silently
  * become opt-out, and guessing opt-in would hide the mistake.
+ *
+ * <p>{@code exchange.public-fhir-base} (env {@code EXCHANGE_PUBLIC_FHIR_BASE}, default
+ * {@code http://127.0.0.1:8080/fhir}): the platform's public FHIR base for {@code Location},
+ * {@code Bundle.entry.fullUrl} and {@code Bundle.link} (see {@link FhirBase}); an unusable URL also
+ * stops the start.
  */
 @ApplicationScoped
 public class ConsentConfig {
@@ -28,6 +35,22 @@ public class ConsentConfig {
     @ConfigProperty(name = "exchange.consent.default-policy", defaultValue = "opt-in")
     String defaultPolicy;
 
+    @Inject
+    @ConfigProperty(name = FhirBase.CONFIG_KEY, defaultValue = FhirBase.DEFAULT_URL)
+    String publicFhirBaseUrl;
+
+    private FhirBase publicFhirBase;
+
+    /**
+     * Reads the public FHIR base once.
+     *
+     * @throws IllegalArgumentException when it is not an absolute http(s) URL (the message names the key)
+     */
+    @PostConstruct
+    void init() {
+        publicFhirBase = new FhirBase(publicFhirBaseUrl);
+    }
+
     /**
      * @return the region default
      * @throws IllegalArgumentException when the configured value is neither opt-in nor opt-out
@@ -36,10 +59,15 @@ public class ConsentConfig {
         return RegionPolicy.parse(defaultPolicy);
     }
 
+    /** @return the platform's public FHIR base (never null) */
+    public FhirBase publicFhirBase() {
+        return publicFhirBase;
+    }
+
     /** Validates the configuration when the application starts; an invalid value fails the start. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         RegionPolicy policy = regionPolicy();
-        LOG.info(() -> "consent region default policy=" + policy.code());
+        LOG.info(() -> "consent region default policy=" + policy.code() + ", public FHIR base=" + publicFhirBase.url());
     }
 
     /** @return the jurisdiction's policy, built once from the configured region default */

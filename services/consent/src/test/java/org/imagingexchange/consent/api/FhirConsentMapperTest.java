@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.imagingexchange.consent.client.DataClass;
 import org.imagingexchange.consent.client.Decision;
 import org.imagingexchange.consent.domain.ConsentDirective;
 import org.imagingexchange.consent.domain.ConsentStatus;
 import org.imagingexchange.consent.domain.InvalidConsentException;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.kit.problem.BadRequestProblem;
 import org.imagingexchange.kit.problem.ProblemException;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,6 +158,25 @@ class FhirConsentMapperTest {
         assertEquals(Instant.parse("2026-06-01T10:00:00Z"), out.getMeta().getLastUpdated().toInstant());
         assertEquals("patient-privacy", out.getScope().getCodingFirstRep().getCode());
         assertEquals("59284-0", out.getCategoryFirstRep().getCodingFirstRep().getCode());
+    }
+
+    @Test
+    void searchset_storedDirective_fullUrlAndSelfUnderPublicBase() {
+        Consent c = consent("""
+                {"resourceType":"Consent","status":"active","patient":{"identifier":{"value":"1CT1"}},"provision":{"type":"permit"}}""");
+        ConsentDirective directive = FhirConsentMapper.toDirective(c);
+        ConsentDirective stored = directive.stored("abc-2", "hospital-a", Instant.parse("2026-06-01T10:00:00Z"),
+                fhir.encode(FhirConsentMapper.completeForStorage(c, directive.stored("abc-2", "hospital-a",
+                        Instant.parse("2026-06-01T10:00:00Z"), null))));
+        FhirBase base = new FhirBase("https://exchange.region.invalid/fhir");
+
+        Bundle bundle = FhirConsentMapper.searchset(List.of(stored), fhir, base, "patient:identifier=urn%3Aoid%3A1.2%7C1CT1");
+
+        assertEquals(1, bundle.getTotal());
+        assertEquals("https://exchange.region.invalid/fhir/Consent/abc-2", bundle.getEntryFirstRep().getFullUrl(),
+                "fullUrl is [public base]/Consent/[id]");
+        assertEquals("https://exchange.region.invalid/fhir/Consent?patient:identifier=urn%3Aoid%3A1.2%7C1CT1",
+                bundle.getLink("self").getUrl(), "self keeps the client's raw query");
     }
 
     @Test

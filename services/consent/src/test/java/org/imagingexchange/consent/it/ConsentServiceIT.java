@@ -24,6 +24,11 @@ class ConsentServiceIT {
     private static final String CONSENT = "/consent/fhir/Consent";
     private static final String DECISIONS = "/consent/api/decisions";
 
+    /** @return the public FHIR base the IT server is configured with (pom: exchange.public-fhir-base) */
+    private static String publicFhirBase() {
+        return Http.base() + "/fhir";
+    }
+
     @BeforeAll
     static void waitUntilReady() throws InterruptedException {
         // Liberty reports the server started before the WAR is; on a busy build machine that takes minutes.
@@ -141,8 +146,8 @@ class ConsentServiceIT {
         assertEquals(201, r.statusCode(), r.body());
         JsonObject stored = (JsonObject) Http.json(r);
         assertEquals("Consent", stored.getString("resourceType"));
-        assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/consent/fhir/Consent/" + stored.getString("id")),
-                "Location names the stored Consent");
+        assertEquals(publicFhirBase() + "/Consent/" + stored.getString("id"), r.headers().firstValue("Location").orElse(""),
+                "Location names the stored Consent under the public FHIR base");
     }
 
     @Test
@@ -181,6 +186,10 @@ class ConsentServiceIT {
         assertEquals("searchset", bundle.getString("type"));
         assertEquals(1, bundle.getInt("total"), "exactly the one Consent of this patient");
         assertEquals(id, bundle.getJsonArray("entry").getJsonObject(0).getJsonObject("resource").getString("id"));
+        assertEquals(publicFhirBase() + "/Consent/" + id, bundle.getJsonArray("entry").getJsonObject(0).getString("fullUrl"),
+                "fullUrl under the public FHIR base");
+        assertEquals(publicFhirBase() + "/Consent?patient:identifier=" + token,
+                bundle.getJsonArray("link").getJsonObject(0).getString("url"), "self link: public base and the query as sent");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.imagingexchange.audit.client.Audited;
 import org.imagingexchange.audit.client.AuditedAccess;
 import org.imagingexchange.audit.client.BalpPattern;
 import org.imagingexchange.kit.context.RequestContext;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.kit.problem.ProblemResponses;
 import org.imagingexchange.reports.config.ReportStoreConfig;
 import org.imagingexchange.reports.domain.ReportService;
@@ -62,7 +63,7 @@ public class DiagnosticReportResource {
      * FHIR create of a DiagnosticReport (contained Patient / Practitioner / Organization / ImagingStudy allowed).
      *
      * @param body FHIR R4 JSON
-     * @return 201 with Location {@code .../DiagnosticReport/{id}/_history/1} and the stored resource
+     * @return 201 with Location {@code [public FHIR base]/DiagnosticReport/{id}/_history/1} and the stored resource
      * @throws org.imagingexchange.kit.problem.BadRequestProblem (400) malformed JSON or another resourceType
      * @throws org.imagingexchange.reports.domain.ReportValidationException (422) missing eHN elements, all listed
      */
@@ -74,8 +75,7 @@ public class DiagnosticReportResource {
     @Operation(summary = "Store an imaging report (FHIR DiagnosticReport)")
     public Response create(String body) {
         DiagnosticReport report = codec.parse(body, DiagnosticReport.class);
-        return intake.store(report, ReportFhirMapper.toSubmission(report, "DiagnosticReport", List.of(), false),
-                uriInfo.getBaseUri());
+        return intake.store(report, ReportFhirMapper.toSubmission(report, "DiagnosticReport", List.of(), false));
     }
 
     /**
@@ -117,8 +117,9 @@ public class DiagnosticReportResource {
         SearchPages.noteQuery(access, request, uriInfo);
         SearchResult result = reports.search(request.criteria(), request.count(), request.offset(), context.requireActor());
         result.page().forEach(r -> ReportAuditNotes.report(access, r));
-        String self = uriInfo.getRequestUri().toString();
-        return Response.ok(codec.encode(SearchBundles.searchset(codec, uriInfo.getBaseUri(), self,
-                SearchPages.next(uriInfo, request, result), result)), ProblemResponses.FHIR_JSON).build();
+        FhirBase base = config.publicFhirBase();
+        String rawQuery = uriInfo.getRequestUri().getRawQuery();
+        return Response.ok(codec.encode(SearchBundles.searchset(codec, base, base.searchUrl(StoredResources.TYPE, rawQuery),
+                SearchPages.next(base, rawQuery, request, result), result)), ProblemResponses.FHIR_JSON).build();
     }
 }

@@ -7,10 +7,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
@@ -34,12 +32,9 @@ public class DocumentBundleResource {
     @Inject
     ReportIntake intake;
 
-    @Context
-    UriInfo uriInfo;
-
     /**
      * @param body FHIR R4 JSON of a Bundle of type document
-     * @return 201 with Location {@code .../DiagnosticReport/{id}/_history/1} and the stored DiagnosticReport
+     * @return 201 with Location {@code [public FHIR base]/DiagnosticReport/{id}/_history/1} and the stored DiagnosticReport
      * @throws org.imagingexchange.kit.problem.BadRequestProblem (400) malformed JSON or not a Bundle
      * @throws org.imagingexchange.reports.domain.ReportValidationException (422) missing eHN elements, all listed
      */
@@ -51,6 +46,6 @@ public class DocumentBundleResource {
     @Operation(summary = "Store an imaging report posted as a document Bundle")
     public Response create(String body) {
         DocumentBundleReader.Intake read = DocumentBundleReader.read(codec.parse(body, Bundle.class));
-        return intake.store(read.report(), read.submission(), uriInfo.getBaseUri());
+        return intake.store(read.report(), read.submission());
     }
 }

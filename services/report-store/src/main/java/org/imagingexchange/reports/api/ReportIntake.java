@@ -4,11 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.imagingexchange.audit.client.AuditedAccess;
 import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.kit.problem.ProblemResponses;
+import org.imagingexchange.reports.config.ReportStoreConfig;
 import org.imagingexchange.reports.domain.ReportService;
 import org.imagingexchange.reports.domain.ReportSubmission;
 import org.imagingexchange.reports.domain.StoredReport;
@@ -29,20 +29,22 @@ public class ReportIntake {
     @Inject
     AuditedAccess access;
 
+    @Inject
+    ReportStoreConfig config;
+
     /**
      * @param report the stand-alone DiagnosticReport to store
      * @param facts  its eHN facts
-     * @param base   the application's base URI (for the Location header)
-     * @return 201 with {@code Location: .../fhir/DiagnosticReport/{id}/_history/1} and the stored resource
+     * @return 201 with {@code Location: [public FHIR base]/DiagnosticReport/{id}/_history/1} and the stored resource
      * @throws org.imagingexchange.reports.domain.ReportValidationException (422) listing every missing element
      */
-    public Response store(DiagnosticReport report, ReportSubmission facts, URI base) {
+    public Response store(DiagnosticReport report, ReportSubmission facts) {
         if (facts.patient() != null) {
             access.patient(facts.patient().value(), facts.patient().system());
         }
         StoredReport stored = reports.create(facts, context.requireActor(), StoredResources.renderer(codec, report));
         ReportAuditNotes.report(access, stored);
-        return Response.created(StoredResources.versionUrl(base, stored.id(), stored.versionId()))
+        return Response.created(StoredResources.versionUrl(config.publicFhirBase(), stored.id(), stored.versionId()))
                 .type(ProblemResponses.FHIR_JSON)
                 .tag(new EntityTag(Integer.toString(stored.versionId()), true))
                 .entity(stored.resourceJson())

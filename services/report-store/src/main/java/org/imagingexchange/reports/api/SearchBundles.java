@@ -1,8 +1,8 @@
 package org.imagingexchange.reports.api;
 
-import java.net.URI;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.reports.domain.SearchResult;
 import org.imagingexchange.reports.domain.StoredReport;
 
@@ -14,13 +14,13 @@ public final class SearchBundles {
 
     /**
      * @param codec    FHIR codec (parses the stored JSON)
-     * @param base     the application's base URI
-     * @param self     the search URL as requested (link {@code self})
+     * @param base     the platform's public FHIR base (entry {@code fullUrl})
+     * @param self     the public search URL with the query as requested (link {@code self})
      * @param next     URL of the next page; null when this is the last
      * @param result   the consent-filtered page
      * @return the searchset Bundle
      */
-    public static Bundle searchset(FhirCodec codec, URI base, String self, String next, SearchResult result) {
+    public static Bundle searchset(FhirCodec codec, FhirBase base, String self, String next, SearchResult result) {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.SEARCHSET);
         bundle.setTotal(result.total());

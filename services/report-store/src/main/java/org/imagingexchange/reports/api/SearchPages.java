@@ -2,6 +2,7 @@ package org.imagingexchange.reports.api;
 
 import jakarta.ws.rs.core.UriInfo;
 import org.imagingexchange.audit.client.AuditedAccess;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.reports.domain.SearchResult;
 
 /** Paging links and audit notes of a DiagnosticReport search. */
@@ -10,16 +11,18 @@ final class SearchPages {
     private SearchPages() {
     }
 
-    /** @return URL of the next page ({@code _offset} advanced by {@code _count}); null on the last page */
-    static String next(UriInfo uriInfo, SearchRequest request, SearchResult result) {
+    /**
+     * @param base     the platform's public FHIR base
+     * @param rawQuery the query string as the client sent it; null when none
+     * @return public URL of the next page (the client's parameters as sent, {@code _offset} advanced by
+     *         {@code _count}); null on the last page
+     */
+    static String next(FhirBase base, String rawQuery, SearchRequest request, SearchResult result) {
         int nextOffset = result.offset() + result.page().size();
         if (request.count() == 0 || nextOffset >= result.total()) {
             return null;
         }
-        return uriInfo.getRequestUriBuilder()
-                .replaceQueryParam("_offset", nextOffset)
-                .replaceQueryParam("_count", request.count())
-                .build().toString();
+        return base.pageUrl(StoredResources.TYPE, rawQuery, nextOffset, request.count());
     }
 
     /** Notes the query (and the patient searched for, BALP PatientQuery) in the audit record. */

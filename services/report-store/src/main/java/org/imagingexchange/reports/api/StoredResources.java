@@ -3,13 +3,14 @@ package org.imagingexchange.reports.api;
 import java.net.URI;
 import java.util.Date;
 import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.reports.domain.ReportRenderer;
 
 /** FHIR-side helpers for stored reports: the renderer that stamps id and meta, and resource URLs. */
 public final class StoredResources {
 
-    /** Path of the DiagnosticReport type below the context root. */
-    public static final String TYPE_PATH = "fhir/DiagnosticReport";
+    /** The resource type the store serves. */
+    public static final String TYPE = "DiagnosticReport";
 
     private StoredResources() {
     }
@@ -30,17 +31,17 @@ public final class StoredResources {
     }
 
     /**
-     * @param base      the application's base URI (ends with {@code /})
+     * @param base      the platform's public FHIR base
      * @param id        report id
      * @param versionId version
-     * @return {@code <base>fhir/DiagnosticReport/<id>/_history/<version>}
+     * @return {@code [base]/DiagnosticReport/<id>/_history/<version>}
      */
-    public static URI versionUrl(URI base, String id, int versionId) {
-        return base.resolve(TYPE_PATH + "/" + id + "/_history/" + versionId);
+    public static URI versionUrl(FhirBase base, String id, int versionId) {
+        return URI.create(base.versionUrl(TYPE, id, versionId));
     }
 
-    /** @return {@code <base>fhir/DiagnosticReport/<id>} */
-    public static String resourceUrl(URI base, String id) {
-        return base.resolve(TYPE_PATH + "/" + id).toString();
+    /** @return {@code [base]/DiagnosticReport/<id>} */
+    public static String resourceUrl(FhirBase base, String id) {
+        return base.resourceUrl(TYPE, id);
     }
 }

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Reference;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.registry.domain.Instance;
 import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.Study;
@@ -34,22 +35,23 @@ final class ImagingStudyMapper {
     static final String CONNECTION_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-connection-type";
     static final String PAYLOAD_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-payload-type";
     static final String URI_SYSTEM = "urn:ietf:rfc:3986";
+    static final String RESOURCE_TYPE = "ImagingStudy";
 
     private ImagingStudyMapper() {
     }
 
     /**
      * @param manifests permitted manifests with endpoints
-     * @param selfUrl   the search URL, for Bundle.link self
-     * @param baseUrl   the FHIR base, for entry fullUrl
+     * @param base      the platform's public FHIR base, for entry fullUrl and link self
+     * @param rawQuery  the query string as the client sent it (link self); null when none
      * @return the searchset Bundle as FHIR JSON
      */
-    static String searchset(List<StudySearch.LocatedManifest> manifests, String selfUrl, String baseUrl) {
+    static String searchset(List<StudySearch.LocatedManifest> manifests, FhirBase base, String rawQuery) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(manifests.size());
-        bundle.addLink().setRelation("self").setUrl(selfUrl);
+        bundle.addLink().setRelation("self").setUrl(base.searchUrl(RESOURCE_TYPE, rawQuery));
         for (StudySearch.LocatedManifest m : manifests) {
             ImagingStudy study = imagingStudy(m);
-            bundle.addEntry().setFullUrl(baseUrl + "/ImagingStudy/" + study.getIdElement().getIdPart())
+            bundle.addEntry().setFullUrl(base.resourceUrl(RESOURCE_TYPE, study.getIdElement().getIdPart()))
                     .setResource(study)
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }

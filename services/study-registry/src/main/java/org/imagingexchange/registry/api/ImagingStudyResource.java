@@ -16,6 +16,7 @@ import org.imagingexchange.audit.client.Audited;
 import org.imagingexchange.audit.client.BalpPattern;
 import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.kit.problem.ProblemResponses;
+import org.imagingexchange.registry.config.RegistryConfig;
 import org.imagingexchange.registry.domain.InvalidQueryParameterException;
 import org.imagingexchange.registry.domain.StudySearch;
 
@@ -37,12 +38,14 @@ public class ImagingStudyResource {
     RequestContext context;
     @Inject
     AuditedAccess audited;
+    @Inject
+    RegistryConfig config;
     @Context
     UriInfo uriInfo;
 
     /**
      * @param identifier {@code [system|]value}: Issuer of Patient ID and Patient ID
-     * @return 200 searchset Bundle (possibly empty)
+     * @return 200 searchset Bundle (possibly empty); fullUrl and self link under the platform's public FHIR base
      * @throws InvalidQueryParameterException 400 (OperationOutcome) when the parameter is missing or empty
      */
     @GET
@@ -64,8 +67,7 @@ public class ImagingStudyResource {
         List<StudySearch.LocatedManifest> found = search.manifestsOfPatient(value, system, Requesters.of(context));
         found.forEach(m -> audited.entity("ImagingStudy", m.manifest().study().studyInstanceUid(),
                 m.manifest().study().studyDescription()));
-        String base = uriInfo.getBaseUri().toString().replaceAll("/$", "") + "/fhir";
-        return Response.ok(ImagingStudyMapper.searchset(found, uriInfo.getRequestUri().toString(), base),
+        return Response.ok(ImagingStudyMapper.searchset(found, config.publicFhirBase(), uriInfo.getRequestUri().getRawQuery()),
                 ProblemResponses.FHIR_JSON).build();
     }
 }

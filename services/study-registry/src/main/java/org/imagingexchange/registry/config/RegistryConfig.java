@@ -1,5 +1,6 @@
 package org.imagingexchange.registry.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.imagingexchange.kit.fhir.FhirBase;
 
 /**
  * The study registry's configuration (MP Config; every key also as environment variable, e.g.
@@ -18,6 +20,9 @@ import org.eclipse.microprofile.config.Config;
  * <li>{@code exchange.registry.source.<id>.qido-url|wado-url|username|password|organization-id|ae-title}</li>
  * <li>{@code exchange.registry.public-wado-base}: the platform's WADO-RS base used in Retrieve URL
  * (0008,1190), default {@code http://127.0.0.1:8080/dicomweb}</li>
+ * <li>{@code exchange.public-fhir-base} (env {@code EXCHANGE_PUBLIC_FHIR_BASE}): the platform's public FHIR
+ * base for {@code Bundle.entry.fullUrl} and {@code Bundle.link}, default {@code http://127.0.0.1:8080/fhir}
+ * (see {@link FhirBase})</li>
  * <li>{@code exchange.registry.crawl-on-start} (default false) and {@code exchange.registry.crawl-interval}
  * (ISO-8601 duration such as {@code PT15M}; empty = no periodic crawl)</li>
  * </ul>
@@ -30,6 +35,18 @@ public class RegistryConfig {
 
     @Inject
     Config config;
+
+    private FhirBase publicFhirBase;
+
+    /**
+     * Reads the public FHIR base once.
+     *
+     * @throws IllegalArgumentException when it is not an absolute http(s) URL (the message names the key)
+     */
+    @PostConstruct
+    void init() {
+        publicFhirBase = new FhirBase(text(FhirBase.CONFIG_KEY).orElse(FhirBase.DEFAULT_URL));
+    }
 
     /**
      * @return the configured sources in order; a source without {@code qido-url} is skipped and logged
@@ -58,6 +75,11 @@ public class RegistryConfig {
     /** @return the platform's public WADO-RS base URL (no trailing slash) for Retrieve URL (0008,1190) */
     public String publicWadoBase() {
         return withoutTrailingSlash(text(PREFIX + "public-wado-base").orElse("http://127.0.0.1:8080/dicomweb"));
+    }
+
+    /** @return the platform's public FHIR base (never null) */
+    public FhirBase publicFhirBase() {
+        return publicFhirBase;
     }
 
     /** @return true when every source is crawled once at start-up */

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
+import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.registry.domain.Endpoint;
 import org.imagingexchange.registry.domain.Instance;
 import org.imagingexchange.registry.domain.Series;
@@ -28,11 +29,15 @@ class ImagingStudyMapperTest {
 
         String json = ImagingStudyMapper.searchset(List.of(new StudySearch.LocatedManifest(m,
                 List.of(new Endpoint("hospital-a", "http://127.0.0.1:8042/dicom-web")))),
-                "http://x/registry/fhir/ImagingStudy?patient:identifier=1CT1", "http://x/registry/fhir");
+                new FhirBase("https://exchange.region.invalid/fhir"), "patient:identifier=HOSP-A%7C1CT1");
 
         JsonObject bundle = Json.createReader(new StringReader(json)).readObject();
         assertEquals("searchset", bundle.getString("type"));
         assertEquals(1, bundle.getInt("total"));
+        assertEquals("https://exchange.region.invalid/fhir/ImagingStudy?patient:identifier=HOSP-A%7C1CT1",
+                bundle.getJsonArray("link").getJsonObject(0).getString("url"), "self: public base, raw query as sent");
+        assertEquals("https://exchange.region.invalid/fhir/ImagingStudy/1.2.3",
+                bundle.getJsonArray("entry").getJsonObject(0).getString("fullUrl"), "fullUrl: [public base]/ImagingStudy/[id]");
         JsonObject is = bundle.getJsonArray("entry").getJsonObject(0).getJsonObject("resource");
         assertEquals("ImagingStudy", is.getString("resourceType"));
         assertEquals("urn:oid:1.2.3", is.getJsonArray("identifier").getJsonObject(0).getString("value"));

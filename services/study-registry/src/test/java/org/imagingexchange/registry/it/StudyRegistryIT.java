@@ -199,6 +199,9 @@ class StudyRegistryIT {
         JsonObject bundle = (JsonObject) Http.json(r);
         assertEquals("searchset", bundle.getString("type"));
         assertEquals(0, bundle.getInt("total"), "consent unreachable: fail closed");
+        assertEquals(Http.base() + "/fhir/ImagingStudy?patient:identifier=1CT1",
+                bundle.getJsonArray("link").getJsonObject(0).getString("url"),
+                "self link: the public FHIR base configured in the pom (exchange.public-fhir-base) and the query as sent");
         HttpResponse<String> bad = Http.get("/registry/fhir/ImagingStudy", Tokens.of("clinician-b"));
         assertEquals(400, bad.statusCode());
         JsonObject outcome = (JsonObject) Http.json(bad);
