@@ -113,6 +113,11 @@ public final class DemoScenario {
                 "application/fhir+json", DemoReports.ctReport(CONSENTING_PATIENT, ctStudy, true), "application/fhir+json");
         check("valid report is stored (201)", created.statusCode() == 201, () -> status(created));
         String id = ApiClient.json(created.body()).asJsonObject().getString("id");
+        String location = created.headers().firstValue("Location").orElse("");
+        HttpResponse<String> version = api.send("GET", location, hospitalA, null, null, "application/fhir+json");
+        check("the stored version is readable at the public Location the create answered",
+                location.startsWith(config.gatewayUrl() + "/fhir/DiagnosticReport/" + id) && version.statusCode() == 200,
+                () -> "Location '" + location + "': " + status(version));
         HttpResponse<String> invalid = api.send("POST", config.gatewayUrl() + "/fhir/DiagnosticReport", hospitalA,
                 "application/fhir+json", DemoReports.ctReport(CONSENTING_PATIENT, ctStudy, false), "application/fhir+json");
         check("report without impression (eHN A.5.5) is refused with 422",

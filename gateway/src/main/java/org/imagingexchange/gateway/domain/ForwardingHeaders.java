@@ -61,6 +61,10 @@ public final class ForwardingHeaders {
                 out.put(name, values);
             }
         });
+        List<String> authorization = out.get("authorization");
+        if (authorization != null && authorization.size() == 1) {
+            out.put("authorization", List.of(canonicalBearer(authorization.get(0))));
+        }
         out.put(CORRELATION_ID, List.of(correlationId));
         out.put("x-forwarded-for", List.of(append(in.get("x-forwarded-for"), client.remoteAddress())));
         out.put("x-forwarded-proto", List.of(firstOr(in.get("x-forwarded-proto"), client.scheme())));
@@ -98,6 +102,21 @@ public final class ForwardingHeaders {
     }
 
     /** @return the RFC 7239 {@code forwarded-element} for this hop, e.g. {@code for="[::1]";proto=http;host="a:80"} */
+    /**
+     * The auth-scheme is case-insensitive (RFC 9110 §11.1) but not every service runtime treats it so:
+     * the services get the one spelling {@code Bearer}.
+     *
+     * @param authorization the client's Authorization value
+     * @return {@code Bearer <token>} for any spelling of the bearer scheme; other schemes unchanged
+     */
+    static String canonicalBearer(String authorization) {
+        String scheme = "bearer ";
+        if (authorization.regionMatches(true, 0, scheme, 0, scheme.length())) {
+            return "Bearer " + authorization.substring(scheme.length()).trim();
+        }
+        return authorization;
+    }
+
     static String forwardedElement(ClientConnection client) {
         String address = client.remoteAddress() == null ? "unknown" : client.remoteAddress();
         String node = address.indexOf(':') >= 0 ? "\"[" + address + "]\"" : quoteIfNeeded(address);

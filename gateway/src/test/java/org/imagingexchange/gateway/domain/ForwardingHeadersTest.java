@@ -36,6 +36,15 @@ class ForwardingHeadersTest {
     }
 
     @Test
+    void toUpstream_lowerCaseBearerScheme_forwardedAsBearer() {
+        Map<String, List<String>> out = ForwardingHeaders.toUpstream(headers("Authorization", "bearer  abc.def.ghi"),
+                CLIENT, "cid-1");
+
+        assertEquals(List.of("Bearer abc.def.ghi"), out.get("authorization"),
+                "the scheme is case-insensitive; services get the one spelling Bearer");
+    }
+
+    @Test
     void toUpstream_endToEndFields_keptUnchanged() {
         Map<String, List<String>> out = ForwardingHeaders.toUpstream(headers(
                 "Authorization", "Bearer abc.def.ghi", "Accept", "multipart/related; type=\"application/dicom\"",

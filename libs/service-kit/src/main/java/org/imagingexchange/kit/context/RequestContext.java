@@ -2,6 +2,8 @@ package org.imagingexchange.kit.context;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
+import org.imagingexchange.kit.problem.ProblemException;
+import org.imagingexchange.kit.problem.ProblemResponses;
 import java.util.UUID;
 
 /**
@@ -34,12 +36,12 @@ public class RequestContext {
 
     /**
      * @return the verified caller
-     * @throws IllegalStateException when the request carries no verified token (a wiring error:
-     *                               protected resources are never reached without one)
+     * @throws ProblemException (401) when the request carries no token the runtime handed over as a
+     *                          verified JWT (e.g. an Authorization scheme spelled in a way it did not read)
      */
     public Actor requireActor() {
         if (actor == null) {
-            throw new IllegalStateException("no verified actor on this request");
+            throw ProblemResponses.securityProblem(401);
         }
         return actor;
     }

@@ -27,6 +27,7 @@ import org.imagingexchange.kit.problem.ProblemResponses;
 import org.imagingexchange.reports.config.ReportStoreConfig;
 import org.imagingexchange.reports.domain.ReportService;
 import org.imagingexchange.reports.domain.SearchResult;
+import org.imagingexchange.reports.domain.ReportNotFoundException;
 import org.imagingexchange.reports.domain.StoredReport;
 
 /**
@@ -93,12 +94,39 @@ public class DiagnosticReportResource {
     @Audited(BalpPattern.PATIENT_READ)
     @Operation(summary = "Read an imaging report")
     public Response read(@PathParam("id") String id) {
-        StoredReport report = reports.find(id);
+        return answer(reports.find(id));
+    }
+
+    private Response answer(StoredReport report) {
         ReportAuditNotes.report(access, report);
         access.outcomeDetail("consent: " + reports.authorize(report, context.requireActor()).reason());
         return Response.ok(report.resourceJson(), ProblemResponses.FHIR_JSON)
                 .tag(new EntityTag(Integer.toString(report.versionId()), true))
                 .build();
+    }
+
+    /**
+     * FHIR vread (R4 §3.1.0.3): the version the create's {@code Location} names. Only the current
+     * version is kept so far (no update yet), so any other version id is unknown.
+     *
+     * @param id        report id
+     * @param versionId version id, e.g. {@code 1}
+     * @return 200 with the stored DiagnosticReport of that version
+     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id or version
+     * @throws org.imagingexchange.reports.domain.ConsentDeniedException (403) consent denies, or cannot be asked
+     */
+    @GET
+    @Path("{id}/_history/{versionId}")
+    @Produces({ProblemResponses.FHIR_JSON, MediaType.APPLICATION_JSON})
+    @RolesAllowed("report-reader")
+    @Audited(BalpPattern.PATIENT_READ)
+    @Operation(summary = "Read a version of an imaging report")
+    public Response vread(@PathParam("id") String id, @PathParam("versionId") String versionId) {
+        StoredReport report = reports.find(id);
+        if (!Integer.toString(report.versionId()).equals(versionId)) {
+            throw new ReportNotFoundException(id + "/_history/" + versionId);
+        }
+        return answer(report);
     }
 
     /**
