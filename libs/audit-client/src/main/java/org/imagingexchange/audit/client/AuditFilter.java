@@ -111,7 +111,7 @@ public class AuditFilter implements ContainerResponseFilter {
         }
         return new AuditRecord(UUID.randomUUID().toString(), Instant.now(clock), request.pattern(),
                 AuditOutcome.ofHttpStatus(request.status()), detail, serviceName, correlationId,
-                agentOf(actor), touched.patients(), List.copyOf(entities));
+                touched.onBehalfOf().orElseGet(() -> agentOf(actor)), touched.patients(), List.copyOf(entities));
     }
 
     /** @return the requester as AuditEvent.agent facts; all empty for an unauthenticated call */

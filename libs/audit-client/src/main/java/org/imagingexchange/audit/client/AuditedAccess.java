@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +17,7 @@ public class AuditedAccess {
     private final Set<AuditRecord.PatientRef> patients = new LinkedHashSet<>();
     private final List<AuditRecord.EntityRef> entities = new ArrayList<>();
     private String outcomeDetail = "";
+    private AuditRecord.Agent onBehalfOf;
 
     /** Notes a patient whose data was accessed (or refused). */
     public void patient(String id, String issuer) {
@@ -32,6 +34,21 @@ public class AuditedAccess {
     /** Sets a short outcome explanation, e.g. the consent decision's reason. */
     public void outcomeDetail(String detail) {
         this.outcomeDetail = detail == null ? "" : detail;
+    }
+
+    /**
+     * Names the requester a service-to-service call is made for (e.g. the clinician a consent decision
+     * is asked for): the record's agent becomes that requester instead of the calling service account.
+     *
+     * @param requester the requester as the call describes it; not null
+     */
+    public void onBehalfOf(AuditRecord.Agent requester) {
+        this.onBehalfOf = requester;
+    }
+
+    /** @return the requester the call was made for; empty when the caller acted for itself */
+    public Optional<AuditRecord.Agent> onBehalfOf() {
+        return Optional.ofNullable(onBehalfOf);
     }
 
     /** @return the noted patients, in insertion order */

@@ -40,6 +40,21 @@ class AuditFilterTest {
     }
 
     @Test
+    void toRecord_onBehalfOf_requesterIsTheAgent() {
+        AuditedAccess access = new AuditedAccess();
+        AuditRecord.Agent clinician = new AuditRecord.Agent("", "clinician-b", "exchange-platform", "hospital-b", "BE",
+                "TREAT");
+        access.onBehalfOf(clinician);
+        Actor platform = new Actor("sub-p", "service-account-exchange-platform", "exchange-platform",
+                "exchange-platform", "NL", "TREAT", Set.of("exchange-service"), null);
+
+        AuditRecord r = filter().toRecord(new AuditFilter.Access(BalpPattern.CONSENT_DECISION, 200,
+                "POST /consent/api/decisions", null), Optional.of(platform), access, "cid");
+
+        assertEquals(clinician, r.agent(), "a decision asked for clinician-b names clinician-b, not the service account");
+    }
+
+    @Test
     void toRecord_readRefused_minorFailureWithStatusDetail() {
         AuditRecord r = filter().toRecord(new AuditFilter.Access(BalpPattern.PATIENT_READ, 403,
                 "GET /reports/fhir/DiagnosticReport/7", null), Optional.of(RADIOLOGIST), new AuditedAccess(), "cid");

@@ -15,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagingexchange.audit.client.Audited;
+import org.imagingexchange.audit.client.AuditRecord;
 import org.imagingexchange.audit.client.AuditedAccess;
 import org.imagingexchange.audit.client.BalpPattern;
+import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.consent.client.ConsentDecision;
 import org.imagingexchange.consent.client.ConsentRequest;
 import org.imagingexchange.consent.domain.ConsentDecisions;
@@ -43,6 +45,9 @@ public class ConsentDecisionResource {
 
     @Inject
     AuditedAccess audited;
+
+    @Inject
+    RequestContext requestContext;
 
     /**
      * @param request the question; {@code dataClass} required; a missing Patient ID is answered DENY
@@ -91,6 +96,10 @@ public class ConsentDecisionResource {
         return answers;
     }
 
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     private static void validate(ConsentRequest request, String at) {
         if (request == null) {
             throw new BadRequestProblem("missing-body", at + ": a consent request object is required.");
@@ -102,6 +111,15 @@ public class ConsentDecisionResource {
 
     private void note(List<ConsentRequest> requests, List<ConsentDecision> answers) {
         requests.forEach(r -> audited.patient(r.patientId(), r.patientIdIssuer()));
+        // A decision is asked for a requester (BALP: the requester is the agent); the calling
+        // service's client stays visible as the agent's client.
+        List<AuditRecord.Agent> requesters = requests.stream().map(r -> new AuditRecord.Agent("",
+                nullToEmpty(r.requesterId()), requestContext.actor().map(a -> a.clientId()).orElse(""),
+                nullToEmpty(r.requesterOrganizationId()), nullToEmpty(r.requesterCountry()),
+                nullToEmpty(r.purposeOfUse()))).distinct().toList();
+        if (requesters.size() == 1) {
+            audited.onBehalfOf(requesters.get(0));
+        }
         Map<String, Integer> counts = new TreeMap<>();
         answers.forEach(d -> counts.merge(d.decision() + " " + d.reason(), 1, Integer::sum));
         audited.outcomeDetail(answers.size() == 1 ? answers.get(0).decision() + " " + answers.get(0).reason()
