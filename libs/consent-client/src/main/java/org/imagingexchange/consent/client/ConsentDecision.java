@@ -15,8 +15,19 @@ public record ConsentDecision(Decision decision, String reason, String policyId)
         return decision == Decision.PERMIT;
     }
 
+    /** Reason of {@link #unavailable()}. */
+    public static final String UNAVAILABLE_REASON = "consent-service-unavailable";
+
+    /**
+     * @return true when this is the fail-closed answer for "no decision could be had" (a deny that a
+     *         caller may report as 503 rather than as a refusal)
+     */
+    public boolean undecided() {
+        return UNAVAILABLE_REASON.equals(reason);
+    }
+
     /** @return the fail-closed answer used when the consent service gives none */
     public static ConsentDecision unavailable() {
-        return new ConsentDecision(Decision.DENY, "consent-service-unavailable", "fail-closed");
+        return new ConsentDecision(Decision.DENY, UNAVAILABLE_REASON, "fail-closed");
     }
 }

@@ -9,9 +9,11 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings a service's schema up to date with Flyway from {@code classpath:db/migration} before the
- * service takes requests. Migrations are plain SQL that runs on PostgreSQL and on H2 in PostgreSQL mode.
- * Liberty's class loader lists a resource folder only when it holds a file named
- * {@code flyway.location}: every service keeps an empty one in {@code db/migration}.
+ * service takes requests. Migrations there are plain SQL that runs on PostgreSQL and on H2 in PostgreSQL
+ * mode; what must differ per database (index operator classes, ordering options) goes into
+ * {@code db/postgresql} or {@code db/h2}, which are added for that database only, with versions of
+ * their own. Liberty's class loader lists a resource folder only when it holds a file named
+ * {@code flyway.location}: every service keeps an empty one in each of its migration folders.
  */
 public final class SchemaMigrations {
 
@@ -31,9 +33,13 @@ public final class SchemaMigrations {
      *                                               the service must then not start serving
      */
     public static int migrate(DataSource dataSource, String service, ClassLoader loader) {
+        String vendor = "db/" + vendorOf(dataSource);
+        String[] locations = loader.getResource(vendor + "/flyway.location") == null
+                ? new String[] {"classpath:db/migration"}
+                : new String[] {"classpath:db/migration", "classpath:" + vendor};
         MigrateResult result = Flyway.configure(loader)
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 // No callbacks; without this Flyway probes classpath:db/callback on every start.
                 .callbackLocations(new String[0])
                 .load()
@@ -41,6 +47,19 @@ public final class SchemaMigrations {
         LOG.info(() -> "service=" + service + " schema migrations applied=" + result.migrationsExecuted
                 + " version=" + result.targetSchemaVersion);
         return result.migrationsExecuted;
+    }
+
+    /**
+     * @param dataSource the service's data source
+     * @return {@code postgresql} or {@code h2} (lower-case JDBC product name, first word)
+     * @throws IllegalStateException when the database cannot be reached
+     */
+    static String vendorOf(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database unreachable while choosing migrations: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -7,14 +7,19 @@ import org.imagingexchange.registry.domain.CrawlResult;
  *
  * @param source     source id
  * @param studies    studies now indexed from the source
- * @param series     series now indexed
- * @param instances  instances now indexed
+ * @param series     series of those studies
+ * @param instances  instances of those studies
+ * @param added      studies new to this source in this crawl
+ * @param updated    studies whose content changed
+ * @param removed    studies the source no longer lists
  * @param durationMs crawl duration, milliseconds
  */
-public record CrawlResponse(String source, int studies, int series, int instances, long durationMs) {
+public record CrawlResponse(String source, long studies, long series, long instances, int added, int updated,
+                            int removed, long durationMs) {
 
     /** @return the response form of a crawl result */
     static CrawlResponse of(CrawlResult r) {
-        return new CrawlResponse(r.source(), r.studies(), r.series(), r.instances(), r.durationMs());
+        return new CrawlResponse(r.source(), r.studies(), r.series(), r.instances(), r.added(), r.updated(),
+                r.removed(), r.durationMs());
     }
 }

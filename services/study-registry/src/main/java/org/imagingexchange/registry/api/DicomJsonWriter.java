@@ -59,6 +59,12 @@ final class DicomJsonWriter {
             if (fields.includes(DicomAttribute.BODY_PART_EXAMINED)) {
                 a.texts(DicomAttribute.BODY_PART_EXAMINED, s.bodyPartsExamined());
             }
+            if (fields.includes(DicomAttribute.INSTITUTION_NAME)) {
+                a.text(DicomAttribute.INSTITUTION_NAME, s.institutionName());
+            }
+            if (fields.includes(DicomAttribute.SOP_CLASSES_IN_STUDY)) {
+                a.texts(DicomAttribute.SOP_CLASSES_IN_STUDY, s.sopClassesInStudy());
+            }
             out.add(a.build());
         }
         return out.build();

@@ -15,6 +15,8 @@ import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Reference;
 import org.imagingexchange.kit.fhir.FhirBase;
 import org.imagingexchange.registry.domain.Instance;
+import org.imagingexchange.registry.domain.Paging;
+import org.imagingexchange.registry.domain.SearchResult;
 import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.Study;
 import org.imagingexchange.registry.domain.StudyManifest;
@@ -23,7 +25,8 @@ import org.imagingexchange.registry.domain.StudySearch;
 /**
  * Maps indexed manifests to a FHIR R4 searchset Bundle of ImagingStudy (IHE MADO shape: study UID
  * identifier, series with modality, body site, instances, and a contained Endpoint with connectionType
- * {@code dicom-wado-rs} referenced from the study and each series, eHN B.1.4.6). Thread-safe.
+ * {@code dicom-wado-rs} at the platform's public WADO-RS base, referenced from the study and each series,
+ * eHN B.1.4.6; a source archive's own address never leaves the platform). Thread-safe.
  */
 final class ImagingStudyMapper {
 
@@ -36,21 +39,30 @@ final class ImagingStudyMapper {
     static final String PAYLOAD_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-payload-type";
     static final String URI_SYSTEM = "urn:ietf:rfc:3986";
     static final String RESOURCE_TYPE = "ImagingStudy";
+    static final String PLATFORM_ENDPOINT_ID = "wado-rs";
 
     private ImagingStudyMapper() {
     }
 
     /**
-     * @param manifests permitted manifests with endpoints
-     * @param base      the platform's public FHIR base, for entry fullUrl and link self
-     * @param rawQuery  the query string as the client sent it (link self); null when none
-     * @return the searchset Bundle as FHIR JSON
+     * @param found    the permitted page of manifests
+     * @param paging   the page's offset and count (for the {@code next} link)
+     * @param base     the platform's public FHIR base, for entry fullUrl and links
+     * @param wadoBase the platform's public WADO-RS base, the address of every Endpoint (eHN B.1.4.6)
+     * @param rawQuery the query string as the client sent it (link self); null when none
+     * @return the searchset Bundle as FHIR JSON; {@code total} is left out (it is optional in FHIR and
+     *         would cost a count of every permitted match)
      */
-    static String searchset(List<StudySearch.LocatedManifest> manifests, FhirBase base, String rawQuery) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(manifests.size());
+    static String searchset(SearchResult<StudySearch.LocatedManifest> found, Paging paging, FhirBase base,
+                            String wadoBase, String rawQuery) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.addLink().setRelation("self").setUrl(base.searchUrl(RESOURCE_TYPE, rawQuery));
-        for (StudySearch.LocatedManifest m : manifests) {
-            ImagingStudy study = imagingStudy(m);
+        if (found.more()) {
+            bundle.addLink().setRelation("next")
+                    .setUrl(base.pageUrl(RESOURCE_TYPE, rawQuery, paging.offset() + paging.limit(), paging.limit()));
+        }
+        for (StudySearch.LocatedManifest m : found.items()) {
+            ImagingStudy study = imagingStudy(m, wadoBase);
             bundle.addEntry().setFullUrl(base.resourceUrl(RESOURCE_TYPE, study.getIdElement().getIdPart()))
                     .setResource(study)
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
@@ -58,7 +70,12 @@ final class ImagingStudyMapper {
         return FHIR.newJsonParser().encodeResourceToString(bundle);
     }
 
-    static ImagingStudy imagingStudy(StudySearch.LocatedManifest located) {
+    /**
+     * @param located  a manifest with the sources holding it
+     * @param wadoBase the platform's public WADO-RS base: every Endpoint points there, never at a source archive
+     * @return the ImagingStudy with one contained Endpoint
+     */
+    static ImagingStudy imagingStudy(StudySearch.LocatedManifest located, String wadoBase) {
         Study s = located.manifest().study();
         ImagingStudy is = new ImagingStudy();
         is.setId(s.studyInstanceUid());
@@ -80,23 +97,25 @@ final class ImagingStudyMapper {
         is.setDescription(s.studyDescription());
         is.setNumberOfSeries(s.numberOfSeries());
         is.setNumberOfInstances(s.numberOfInstances());
-        List<Reference> endpoints = located.endpoints().stream().map(e -> {
-            String id = "ep-" + e.sourceId();
-            Endpoint ep = new Endpoint();
-            ep.setId(id);
-            ep.setStatus(Endpoint.EndpointStatus.ACTIVE);
-            ep.setConnectionType(new Coding(CONNECTION_TYPE_SYSTEM, "dicom-wado-rs", "DICOM WADO-RS"));
-            ep.addPayloadType(new CodeableConcept().addCoding(new Coding(PAYLOAD_TYPE_SYSTEM, "any", "Any")));
-            ep.addPayloadMimeType("application/dicom");
-            ep.setAddress(e.address());
-            is.addContained(ep);
-            return new Reference("#" + id);
-        }).toList();
+        List<Reference> endpoints = List.of(new Reference("#" + PLATFORM_ENDPOINT_ID));
+        is.addContained(platformEndpoint(wadoBase));
         endpoints.forEach(r -> is.addEndpoint(r.copy()));
         for (StudyManifest.SeriesManifest sm : located.manifest().series()) {
             is.addSeries(series(sm, endpoints));
         }
         return is;
+    }
+
+    /** The platform's WADO-RS endpoint (MADO Endpoint, connectionType dicom-wado-rs). */
+    private static Endpoint platformEndpoint(String wadoBase) {
+        Endpoint ep = new Endpoint();
+        ep.setId(PLATFORM_ENDPOINT_ID);
+        ep.setStatus(Endpoint.EndpointStatus.ACTIVE);
+        ep.setConnectionType(new Coding(CONNECTION_TYPE_SYSTEM, "dicom-wado-rs", "DICOM WADO-RS"));
+        ep.addPayloadType(new CodeableConcept().addCoding(new Coding(PAYLOAD_TYPE_SYSTEM, "any", "Any")));
+        ep.addPayloadMimeType("application/dicom");
+        ep.setAddress(wadoBase);
+        return ep;
     }
 
     private static ImagingStudy.ImagingStudySeriesComponent series(StudyManifest.SeriesManifest sm,

@@ -17,6 +17,7 @@ import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.registry.config.RegistryConfig;
 import org.imagingexchange.registry.domain.Instance;
 import org.imagingexchange.registry.domain.InstanceQuery;
+import org.imagingexchange.registry.domain.Paging;
 import org.imagingexchange.registry.domain.QidoQueryParser;
 import org.imagingexchange.registry.domain.SearchResult;
 import org.imagingexchange.registry.domain.Series;
@@ -41,6 +42,9 @@ public class QidoRsResource {
     /** Media type of the DICOM JSON model (PS3.18 Annex F). */
     public static final String DICOM_JSON = "application/dicom+json";
 
+    /** warn-agent of the registry's Warning headers (RFC 7234 §5.5). */
+    static final String WARN_AGENT = "imaging-exchange-registry";
+
     @Inject
     StudySearch search;
     @Inject
@@ -53,10 +57,12 @@ public class QidoRsResource {
     UriInfo uriInfo;
 
     /**
-     * Search for studies (PS3.18 §10.6.1, Table 10.6.1-5 keys PatientID, PatientName, StudyDate,
-     * ModalitiesInStudy, StudyInstanceUID, AccessionNumber; limit, offset, includefield).
+     * Search for studies (PS3.18 §10.6.1, Table 10.6.1-5 keys StudyDate, StudyTime, AccessionNumber,
+     * ModalitiesInStudy, ReferringPhysicianName, PatientName, PatientID, StudyInstanceUID, StudyID, plus
+     * IssuerOfPatientID; limit, offset, includefield, fuzzymatching).
      *
-     * @return 200 with the permitted matches of the requested page
+     * @return 200 with the permitted matches of the requested page; a {@code Warning} when the limit was
+     *         reduced to the server's maximum or the search reached the scan limit (PS3.18 §8.3.4.4)
      * @throws org.imagingexchange.registry.domain.InvalidQueryParameterException 400 naming the parameter
      */
     @GET
@@ -69,8 +75,19 @@ public class QidoRsResource {
             audited.patient(s.patientId(), s.issuerOfPatientId());
             audited.entity("ImagingStudy", s.studyInstanceUid(), s.studyDescription());
         }
-        audited.outcomeDetail("returned " + result.items().size() + " of " + result.total() + " permitted studies");
-        return ok(writer().studies(result.items(), query.fields()).toString());
+        audited.outcomeDetail("returned " + result.items().size() + " permitted studies"
+                + (result.more() ? " (more exist)" : "") + (result.truncated() ? " (scan limit reached)" : ""));
+        Response.ResponseBuilder response = Response.ok(writer().studies(result.items(), query.fields()).toString(),
+                DICOM_JSON);
+        if (query.paging().limitReduced()) {
+            response.header("Warning", "299 " + WARN_AGENT + " \"The number of results exceeded the maximum supported"
+                    + " by the server (" + Paging.MAX_LIMIT + "). Additional results can be requested.\"");
+        }
+        if (result.truncated()) {
+            response.header("Warning", "299 " + WARN_AGENT + " \"The search stopped at the server's scan limit;"
+                    + " narrow the query (e.g. PatientID, StudyDate) for complete results.\"");
+        }
+        return response.build();
     }
 
     /**

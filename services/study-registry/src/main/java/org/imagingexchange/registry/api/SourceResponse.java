@@ -22,7 +22,7 @@ public record SourceResponse(String id, String qidoUrl, String wadoUrl, String o
      * @param durationMs duration, milliseconds
      * @param detail     failure description; empty on success
      */
-    public record LastCrawl(String finishedAt, boolean succeeded, int studies, int series, int instances,
+    public record LastCrawl(String finishedAt, boolean succeeded, long studies, long series, long instances,
                             long durationMs, String detail) {
     }
 }

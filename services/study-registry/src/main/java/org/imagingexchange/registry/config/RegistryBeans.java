@@ -1,5 +1,7 @@
 package org.imagingexchange.registry.config;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -13,7 +15,9 @@ import org.imagingexchange.consent.client.ConsentDecision;
 import org.imagingexchange.consent.client.ConsentDecisionPoint;
 import org.imagingexchange.consent.client.ConsentRequest;
 import org.imagingexchange.registry.domain.ConsentGate;
+import org.imagingexchange.registry.domain.CrawlCheckpoints;
 import org.imagingexchange.registry.domain.CrawlLog;
+import org.imagingexchange.registry.domain.CrawlProgress;
 import org.imagingexchange.registry.domain.CrawlService;
 import org.imagingexchange.registry.domain.SourceArchives;
 import org.imagingexchange.registry.domain.StudyIndex;
@@ -32,26 +36,35 @@ public class RegistryBeans {
     @Inject
     Instance<ConsentDecisionPoint> consentPoints;
 
+    @Resource
+    ManagedExecutorService executor;
+
     /**
-     * @param index the study index
+     * @param index  the study index
+     * @param config the scan limit
      * @return the search service, consent-filtered
      */
     @Produces
     @Singleton
-    StudySearch studySearch(StudyIndex index) {
-        return new StudySearch(index, new ConsentGate(consentPoint()));
+    StudySearch studySearch(StudyIndex index, RegistryConfig config) {
+        return new StudySearch(index, new ConsentGate(consentPoint()), config.searchScanLimit());
     }
 
     /**
-     * @param sources the configured sources
-     * @param index   the study index
-     * @param log     the crawl log
-     * @return the crawler (one instance: crawls are serialised on it)
+     * @param sources     the configured sources
+     * @param index       the study index
+     * @param checkpoints crawl state per source
+     * @param log         the crawl log
+     * @param progress    crawl metrics
+     * @param config      page size and parallelism
+     * @return the crawler (one instance: crawls are serialised on it; contents read on container threads)
      */
     @Produces
     @Singleton
-    CrawlService crawlService(SourceArchives sources, StudyIndex index, CrawlLog log) {
-        return new CrawlService(sources, index, log, Clock.systemUTC());
+    CrawlService crawlService(SourceArchives sources, StudyIndex index, CrawlCheckpoints checkpoints, CrawlLog log,
+                              CrawlProgress progress, RegistryConfig config) {
+        return new CrawlService(sources, index, checkpoints, log, new CrawlService.Settings(config.crawlPageSize(),
+                executor, config.crawlParallelism(), progress, Clock.systemUTC()));
     }
 
     private ConsentDecisionPoint consentPoint() {

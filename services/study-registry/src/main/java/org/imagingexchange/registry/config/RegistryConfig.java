@@ -17,7 +17,12 @@ import org.imagingexchange.kit.fhir.FhirBase;
  * {@code EXCHANGE_REGISTRY_SOURCES}):
  * <ul>
  * <li>{@code exchange.registry.sources}: comma-separated source ids</li>
- * <li>{@code exchange.registry.source.<id>.qido-url|wado-url|username|password|organization-id|ae-title}</li>
+ * <li>{@code exchange.registry.source.<id>.qido-url|wado-url|username|password|organization-id|ae-title|issuer}
+ * ({@code issuer}: Issuer of Patient ID used where the source sends none)</li>
+ * <li>{@code exchange.registry.crawl.page-size} (studies per page and per transaction, default 100) and
+ * {@code exchange.registry.crawl.parallelism} (studies whose contents are read at once, default 4)</li>
+ * <li>{@code exchange.registry.search.scan-limit}: most index rows one search examines for consent before it
+ * answers with what it found (default 20000)</li>
  * <li>{@code exchange.registry.public-wado-base}: the platform's WADO-RS base used in Retrieve URL
  * (0008,1190), default {@code http://127.0.0.1:8080/dicomweb}</li>
  * <li>{@code exchange.public-fhir-base} (env {@code EXCHANGE_PUBLIC_FHIR_BASE}): the platform's public FHIR
@@ -67,7 +72,8 @@ public class RegistryConfig {
             out.add(new SourceSettings(id, qido.get(),
                     text(key + "wado-url").map(RegistryConfig::withoutTrailingSlash).orElse(qido.get()),
                     text(key + "username").orElse(""), text(key + "password").orElse(""),
-                    text(key + "organization-id").orElse(id), text(key + "ae-title").orElse("")));
+                    text(key + "organization-id").orElse(id), text(key + "ae-title").orElse(""),
+                    text(key + "issuer").orElse("")));
         }
         return out;
     }
@@ -102,6 +108,34 @@ public class RegistryConfig {
         } catch (DateTimeParseException e) {
             LOG.severe(() -> PREFIX + "crawl-interval '" + v.get() + "' is not an ISO-8601 duration; periodic crawl off");
             return Optional.empty();
+        }
+    }
+
+    /** @return studies per crawl page (and per index transaction), 10..1000, default 100 */
+    public int crawlPageSize() {
+        return bounded(PREFIX + "crawl.page-size", 100, 10, 1000);
+    }
+
+    /** @return studies whose contents a crawl reads at once, 1..32, default 4 */
+    public int crawlParallelism() {
+        return bounded(PREFIX + "crawl.parallelism", 4, 1, 32);
+    }
+
+    /** @return most index rows one search examines for consent, 1000..1000000, default 20000 */
+    public int searchScanLimit() {
+        return bounded(PREFIX + "search.scan-limit", 20000, 1000, 1_000_000);
+    }
+
+    private int bounded(String key, int absent, int min, int max) {
+        Optional<String> v = text(key);
+        if (v.isEmpty()) {
+            return absent;
+        }
+        try {
+            return Math.max(min, Math.min(max, Integer.parseInt(v.get())));
+        } catch (NumberFormatException e) {
+            LOG.severe(() -> key + " '" + v.get() + "' is not an integer; using " + absent);
+            return absent;
         }
     }
 

@@ -10,14 +10,16 @@ package org.imagingexchange.registry.config;
  * @param password       HTTP basic password ({@code .password}); never logged
  * @param organizationId custodian organisation ({@code .organization-id}; defaults to the id)
  * @param aeTitle        the archive's DICOM AE title ({@code .ae-title}); empty when not set
+ * @param defaultIssuer  Issuer of Patient ID for Patient IDs the archive sends without one ({@code .issuer},
+ *                       env {@code EXCHANGE_REGISTRY_SOURCE_<ID>_ISSUER}); empty when not set
  */
 public record SourceSettings(String id, String qidoUrl, String wadoUrl, String username, String password,
-                             String organizationId, String aeTitle) {
+                             String organizationId, String aeTitle, String defaultIssuer) {
 
     /** @return the settings without the password */
     @Override
     public String toString() {
         return "SourceSettings[id=" + id + ", qidoUrl=" + qidoUrl + ", wadoUrl=" + wadoUrl + ", username=" + username
-                + ", organizationId=" + organizationId + ", aeTitle=" + aeTitle + "]";
+                + ", organizationId=" + organizationId + ", aeTitle=" + aeTitle + ", defaultIssuer=" + defaultIssuer + "]";
     }
 }

@@ -1,8 +1,7 @@
 package org.imagingexchange.registry.domain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,10 +11,12 @@ import org.imagingexchange.consent.client.ConsentRequest;
 import org.imagingexchange.consent.client.DataClass;
 
 /**
- * Keeps only the studies a requester may see (data class {@link DataClass#IMAGING_STUDY}), asking the
- * {@link ConsentDecisionPoint} once per distinct (patient, issuer, custodian) in one batch. Studies
- * without a Patient ID are never shown (no one can have consented for them). Fail closed: the port
- * answers DENY when it cannot decide, and a missing answer here is a deny too. Thread-safe.
+ * Keeps only the studies a requester may see (data class {@link DataClass#IMAGING_STUDY}). The custodian
+ * sees its own studies without a consent call; for every other study the {@link ConsentDecisionPoint} is
+ * asked once per distinct (patient, issuer, custodian) and request, in one batch per call. Studies
+ * without a Patient ID are never shown to other organisations (no one can have consented for them).
+ * Fail closed and loud: when the consent service cannot decide, the search fails with 503 instead of
+ * answering an empty list. Thread-safe.
  */
 public final class ConsentGate {
 
@@ -29,39 +30,55 @@ public final class ConsentGate {
     /**
      * @param studies   candidate studies, in result order
      * @param requester who asks
+     * @param decided   decisions already made in this request (read and extended); not null
      * @return the permitted studies, order kept
+     * @throws ConsentUnavailableException (503) when a needed decision could not be made
      */
-    public List<Study> permitted(List<Study> studies, Requester requester) {
-        Map<PatientAtCustodian, Integer> index = new LinkedHashMap<>();
+    public List<Study> permitted(List<Study> studies, Requester requester, Map<PatientAtCustodian, Boolean> decided) {
+        LinkedHashSet<PatientAtCustodian> open = new LinkedHashSet<>();
         for (Study s : studies) {
-            if (!s.patientId().isEmpty()) {
-                index.putIfAbsent(PatientAtCustodian.of(s), index.size());
+            if (!isCustodian(s, requester) && !s.patientId().isEmpty() && !decided.containsKey(PatientAtCustodian.of(s))) {
+                open.add(PatientAtCustodian.of(s));
             }
         }
-        if (index.isEmpty()) {
-            return List.of();
+        if (!open.isEmpty()) {
+            List<PatientAtCustodian> asked = new ArrayList<>(open);
+            List<ConsentDecision> answers = decisionPoint.decideAll(asked.stream().map(k -> k.request(requester)).toList());
+            for (int i = 0; i < asked.size(); i++) {
+                ConsentDecision d = answers == null || i >= answers.size() ? null : answers.get(i);
+                if (d == null || d.undecided()) {
+                    throw new ConsentUnavailableException("the consent service gave no decision for "
+                            + asked.size() + " patient(s) of this search; retry later");
+                }
+                decided.put(asked.get(i), d.permitted());
+            }
         }
-        List<ConsentRequest> requests = new ArrayList<>(index.size());
-        index.keySet().forEach(k -> requests.add(k.request(requester)));
-        List<ConsentDecision> decisions = decisionPoint.decideAll(requests);
-        Map<PatientAtCustodian, Boolean> permitted = new HashMap<>();
-        index.forEach((k, i) -> permitted.put(k, decisions != null && i < decisions.size()
-                && decisions.get(i) != null && decisions.get(i).permitted()));
-        return studies.stream()
-                .filter(s -> !s.patientId().isEmpty() && permitted.getOrDefault(PatientAtCustodian.of(s), false))
-                .toList();
+        return studies.stream().filter(s -> isCustodian(s, requester)
+                || !s.patientId().isEmpty() && decided.getOrDefault(PatientAtCustodian.of(s), false)).toList();
     }
 
     /**
      * @param study     one study
      * @param requester who asks
      * @return true when the requester may see it
+     * @throws ConsentUnavailableException (503) when the decision could not be made
      */
     public boolean permits(Study study, Requester requester) {
-        return !permitted(List.of(study), requester).isEmpty();
+        return !permitted(List.of(study), requester, new java.util.HashMap<>()).isEmpty();
     }
 
-    private record PatientAtCustodian(String patientId, String issuer, String custodian) {
+    private static boolean isCustodian(Study s, Requester r) {
+        return !r.organizationId().isEmpty() && r.organizationId().equals(s.custodianOrganizationId());
+    }
+
+    /**
+     * The unit of a consent decision: one patient's studies held by one custodian.
+     *
+     * @param patientId Patient ID
+     * @param issuer    Issuer of Patient ID
+     * @param custodian custodian organisation
+     */
+    public record PatientAtCustodian(String patientId, String issuer, String custodian) {
 
         static PatientAtCustodian of(Study s) {
             return new PatientAtCustodian(s.patientId(), s.issuerOfPatientId(), s.custodianOrganizationId());

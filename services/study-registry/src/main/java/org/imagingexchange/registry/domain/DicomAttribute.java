@@ -17,8 +17,11 @@ public enum DicomAttribute {
     STUDY_DATE(0x00080020, "StudyDate", "DA"),
     STUDY_TIME(0x00080030, "StudyTime", "TM"),
     ACCESSION_NUMBER(0x00080050, "AccessionNumber", "SH"),
+    ISSUER_OF_ACCESSION_NUMBER_SEQUENCE(0x00080051, "IssuerOfAccessionNumberSequence", "SQ"),
     MODALITY(0x00080060, "Modality", "CS"),
     MODALITIES_IN_STUDY(0x00080061, "ModalitiesInStudy", "CS"),
+    SOP_CLASSES_IN_STUDY(0x00080062, "SOPClassesInStudy", "UI"),
+    INSTITUTION_NAME(0x00080080, "InstitutionName", "LO"),
     REFERRING_PHYSICIAN_NAME(0x00080090, "ReferringPhysicianName", "PN"),
     STUDY_DESCRIPTION(0x00081030, "StudyDescription", "LO"),
     SERIES_DESCRIPTION(0x0008103E, "SeriesDescription", "LO"),
@@ -28,6 +31,7 @@ public enum DicomAttribute {
     ISSUER_OF_PATIENT_ID(0x00100021, "IssuerOfPatientID", "LO"),
     PATIENT_BIRTH_DATE(0x00100030, "PatientBirthDate", "DA"),
     PATIENT_SEX(0x00100040, "PatientSex", "CS"),
+    OTHER_PATIENT_IDS_SEQUENCE(0x00101002, "OtherPatientIDsSequence", "SQ"),
     BODY_PART_EXAMINED(0x00180015, "BodyPartExamined", "CS"),
     STUDY_INSTANCE_UID(0x0020000D, "StudyInstanceUID", "UI"),
     SERIES_INSTANCE_UID(0x0020000E, "SeriesInstanceUID", "UI"),
@@ -37,7 +41,8 @@ public enum DicomAttribute {
     NUMBER_OF_STUDY_RELATED_SERIES(0x00201206, "NumberOfStudyRelatedSeries", "IS"),
     NUMBER_OF_STUDY_RELATED_INSTANCES(0x00201208, "NumberOfStudyRelatedInstances", "IS"),
     NUMBER_OF_SERIES_RELATED_INSTANCES(0x00201209, "NumberOfSeriesRelatedInstances", "IS"),
-    NUMBER_OF_FRAMES(0x00280008, "NumberOfFrames", "IS");
+    NUMBER_OF_FRAMES(0x00280008, "NumberOfFrames", "IS"),
+    LOCAL_NAMESPACE_ENTITY_ID(0x00400031, "LocalNamespaceEntityID", "UT");
 
     private static final Map<String, DicomAttribute> BY_NAME = new HashMap<>();
 

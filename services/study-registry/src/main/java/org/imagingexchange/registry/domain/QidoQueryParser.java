@@ -21,9 +21,11 @@ public final class QidoQueryParser {
     private static final int UID_MAX_LENGTH = 64;
     private static final Set<String> CONTROL = Set.of("limit", "offset", "includefield", "fuzzymatching");
 
+    /** PS3.18 Table 10.6.1-5 study keys, plus IssuerOfPatientID. */
     private static final Set<DicomAttribute> STUDY_KEYS = EnumSet.of(DicomAttribute.PATIENT_ID,
-            DicomAttribute.PATIENT_NAME, DicomAttribute.STUDY_DATE, DicomAttribute.MODALITIES_IN_STUDY,
-            DicomAttribute.STUDY_INSTANCE_UID, DicomAttribute.ACCESSION_NUMBER);
+            DicomAttribute.ISSUER_OF_PATIENT_ID, DicomAttribute.PATIENT_NAME, DicomAttribute.STUDY_DATE,
+            DicomAttribute.STUDY_TIME, DicomAttribute.MODALITIES_IN_STUDY, DicomAttribute.STUDY_INSTANCE_UID,
+            DicomAttribute.ACCESSION_NUMBER, DicomAttribute.REFERRING_PHYSICIAN_NAME, DicomAttribute.STUDY_ID);
     private static final Set<DicomAttribute> SERIES_KEYS = EnumSet.of(DicomAttribute.MODALITY,
             DicomAttribute.SERIES_INSTANCE_UID);
     private static final Set<DicomAttribute> INSTANCE_KEYS = EnumSet.of(DicomAttribute.SOP_INSTANCE_UID,
@@ -39,12 +41,15 @@ public final class QidoQueryParser {
      */
     public static StudyQuery studies(Map<String, List<String>> params) {
         Map<DicomAttribute, List<String>> keys = matchingKeys(params, STUDY_KEYS, "study");
-        List<String> dates = keys.getOrDefault(DicomAttribute.STUDY_DATE, List.of());
-        return new StudyQuery(single(keys, DicomAttribute.PATIENT_ID), single(keys, DicomAttribute.PATIENT_NAME),
-                dates.isEmpty() || single(keys, DicomAttribute.STUDY_DATE).isEmpty() ? null
-                        : DateRange.parse(DicomAttribute.STUDY_DATE.keyword(), dates.get(0)),
+        String date = single(keys, DicomAttribute.STUDY_DATE);
+        String time = single(keys, DicomAttribute.STUDY_TIME);
+        return new StudyQuery(single(keys, DicomAttribute.PATIENT_ID), single(keys, DicomAttribute.ISSUER_OF_PATIENT_ID),
+                single(keys, DicomAttribute.PATIENT_NAME), fuzzy(params),
+                date == null || date.isBlank() ? null : DateRange.parse(DicomAttribute.STUDY_DATE.keyword(), date),
+                time == null || time.isBlank() ? null : TimeRange.parse(DicomAttribute.STUDY_TIME.keyword(), time),
                 values(keys, DicomAttribute.MODALITIES_IN_STUDY), uids(keys, DicomAttribute.STUDY_INSTANCE_UID),
-                single(keys, DicomAttribute.ACCESSION_NUMBER), fields(params), paging(params));
+                single(keys, DicomAttribute.ACCESSION_NUMBER), single(keys, DicomAttribute.REFERRING_PHYSICIAN_NAME),
+                single(keys, DicomAttribute.STUDY_ID), fields(params), paging(params));
     }
 
     /**
@@ -152,8 +157,24 @@ public final class QidoQueryParser {
 
     private static Paging paging(Map<String, List<String>> params) {
         int offset = integer(params, "offset", 0, Integer.MAX_VALUE, 0);
-        int limit = integer(params, "limit", 1, Paging.MAX_LIMIT, Paging.MAX_LIMIT);
-        return new Paging(offset, limit);
+        int limit = integer(params, "limit", 1, Integer.MAX_VALUE, Paging.MAX_LIMIT);
+        return limit > Paging.MAX_LIMIT ? new Paging(offset, Paging.MAX_LIMIT, true) : new Paging(offset, limit);
+    }
+
+    /** {@code fuzzymatching} (PS3.18 §8.3.4.1): {@code true} or {@code false}, default false. */
+    private static boolean fuzzy(Map<String, List<String>> params) {
+        List<String> v = params.get("fuzzymatching");
+        if (v == null || v.isEmpty()) {
+            return false;
+        }
+        if (v.size() > 1) {
+            throw new InvalidQueryParameterException("fuzzymatching", "given more than once");
+        }
+        return switch (v.get(0).strip()) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw new InvalidQueryParameterException("fuzzymatching", "must be true or false");
+        };
     }
 
     private static int integer(Map<String, List<String>> params, String name, int min, int max, int absent) {

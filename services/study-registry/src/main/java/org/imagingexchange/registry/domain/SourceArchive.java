@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Port: one hospital archive (PACS) the registry learns studies from, reached by QIDO-RS (PS3.18 §10.6)
- * or another protocol. Implementations page through large result sets themselves. Thread-safe.
+ * or by C-FIND. A crawl reads it page by page, so no implementation ever holds a whole archive.
+ * Thread-safe: a crawl may read several studies' contents at once.
  */
 public interface SourceArchive {
 
@@ -14,33 +15,33 @@ public interface SourceArchive {
     /** @return custodian organisation of the studies found there (eHN B.1.3) */
     String organizationId();
 
-    /** @return WADO-RS base URL the studies can be retrieved from (eHN B.1.4.6) */
+    /** @return WADO-RS base URL the studies can be retrieved from (eHN B.1.4.6); the platform's own
+     *          retrieval proxy reaches it, clients never see it */
     String wadoRsBaseUrl();
 
     /** @return the archive's DICOM AE title; empty when not configured */
     String aeTitle();
 
+    /** @return Issuer of Patient ID (0010,0021) for Patient IDs the archive sends without one; empty for none */
+    String defaultIssuer();
+
     /**
-     * @return every study the archive holds (study-level attributes only; counts are re-derived)
+     * One page of the archive's studies, in the archive's own stable order.
+     *
+     * @param offset number of studies to skip, &gt;= 0
+     * @param limit  page size, &gt;= 1
+     * @return study-level attributes with the counts the archive reports; fewer than {@code limit}
+     *         entries only on the last page
      * @throws SourceArchiveUnavailableException (503) when the archive cannot be reached
      * @throws SourceArchiveResponseException    (502) on refused credentials, other errors or bad DICOM JSON
      */
-    List<Study> studies();
+    List<Study> studies(int offset, int limit);
 
     /**
      * @param studyInstanceUid the study
-     * @return its series
+     * @return its series, each with its instances (counts not yet derived); empty when the study is gone
      * @throws SourceArchiveUnavailableException (503) when the archive cannot be reached
      * @throws SourceArchiveResponseException    (502) on an unusable answer
      */
-    List<Series> series(String studyInstanceUid);
-
-    /**
-     * @param studyInstanceUid  the study
-     * @param seriesInstanceUid the series
-     * @return its instances
-     * @throws SourceArchiveUnavailableException (503) when the archive cannot be reached
-     * @throws SourceArchiveResponseException    (502) on an unusable answer
-     */
-    List<Instance> instances(String studyInstanceUid, String seriesInstanceUid);
+    List<StudyManifest.SeriesManifest> contents(String studyInstanceUid);
 }

@@ -1,20 +1,28 @@
 package org.imagingexchange.registry.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Port: the registry's persistent index of studies, series, instances and source endpoints (eHN data
- * set B). Implemented by the persistence layer; thread-safe; every method runs in its own transaction
- * unless the caller has one.
+ * Port: the registry's persistent index of studies, series, instances, patients and sources (eHN data
+ * set B). Matching and ordering run in the database; nothing here loads the index into memory.
+ * Implemented by the persistence layer; thread-safe; every method runs in its own transaction unless
+ * the caller has one.
  */
 public interface StudyIndex {
 
     /**
-     * @param filter cheap narrowing of the search
-     * @return candidate studies, newest study date first, then by UID; never null
+     * Study-level matching (PS3.4 C.2.2.2 as QIDO-RS uses it, PS3.18 §8.3.4): every key of the query,
+     * newest study date first (undated last), then by Study Instance UID. Consent is not applied here.
+     *
+     * @param query  the parsed query (its paging is ignored: the caller pages after consent)
+     * @param offset rows of the matching set to skip, &gt;= 0
+     * @param limit  most rows to return, &gt;= 1
+     * @return the matching studies of that window; fewer than {@code limit} only at the end
      */
-    List<Study> candidates(CandidateFilter filter);
+    List<Study> find(StudyQuery query, int offset, int limit);
 
     /**
      * @param studyInstanceUid Study Instance UID
@@ -37,21 +45,51 @@ public interface StudyIndex {
 
     /**
      * @param studyInstanceUid Study Instance UID
-     * @return the WADO-RS endpoints the study can be retrieved from (eHN B.1.4.6); empty when unknown
+     * @return the retrieval endpoints of every source holding the study (eHN B.1.4.6), first source
+     *         first; empty when unknown
      */
     List<Endpoint> endpoints(String studyInstanceUid);
 
     /**
-     * Makes the index mirror a source: upserts every manifest (by UID), removes series and instances the
-     * source no longer has, and removes studies of this source that the source no longer lists. Runs in
-     * one transaction: on failure nothing changes.
+     * Records (or updates) a source's endpoint, organisation, AE title and default issuer.
      *
-     * @param source    the source archive (id, custodian organisation, WADO-RS base URL)
-     * @param manifests everything the source holds now
-     * @return the counts now indexed from this source
+     * @param source the source
      */
-    IndexCounts synchronize(SourceArchive source, List<StudyManifest> manifests);
+    void registerSource(SourceArchive source);
+
+    /**
+     * @param sourceId          source id
+     * @param studyInstanceUids studies of one page
+     * @return the fingerprint the index holds for each of them at that source (absent: not known there)
+     */
+    Map<String, String> fingerprints(String sourceId, Collection<String> studyInstanceUids);
+
+    /**
+     * Applies one crawl page in one transaction: upserts the changed studies (one record per Study
+     * Instance UID whatever the channel; the patient linked by any of its identifiers; series and
+     * instances replaced), stamps the unchanged ones with the crawl generation, and saves the
+     * checkpoint. On failure nothing of the page changes.
+     *
+     * @param batch the page
+     */
+    void applyBatch(IndexBatch batch);
+
+    /**
+     * Ends a complete crawl: the source no longer holds what it did not list in this generation; a study
+     * no source holds any more leaves the index with its series and instances.
+     *
+     * @param sourceId   source id
+     * @param generation the finished crawl's generation
+     * @return number of studies withdrawn from this source
+     */
+    int withdrawUnseen(String sourceId, long generation);
 
     /** @return sizes of the whole index */
     IndexCounts counts();
+
+    /**
+     * @param sourceId source id
+     * @return sizes of what this source holds
+     */
+    IndexCounts counts(String sourceId);
 }

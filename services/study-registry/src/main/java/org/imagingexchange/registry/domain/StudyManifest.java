@@ -1,10 +1,13 @@
 package org.imagingexchange.registry.domain;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One study with all its series and instances as a source archive holds it now (eHN data set B);
- * the unit the crawler hands to the index. Counts, modalities and body parts are derived here.
+ * One study with all its series and instances as a source holds it now (eHN data set B); the unit a
+ * crawl, a C-STORE or a MADO registration hands to the index. Counts, modalities, SOP classes and body
+ * parts are derived here.
  *
  * @param study  study level with derived counts
  * @param series the series, each with its instances
@@ -22,16 +25,18 @@ public record StudyManifest(Study study, List<SeriesManifest> series) {
      * @param header    study attributes from the source (its counts are ignored)
      * @param series    the series with their instances
      * @param custodian custodian organisation id (eHN B.1.3)
-     * @param sourceId  id of the source archive
      * @return the manifest; never null
      */
-    public static StudyManifest of(Study header, List<SeriesManifest> series, String custodian, String sourceId) {
+    public static StudyManifest of(Study header, List<SeriesManifest> series, String custodian) {
         List<SeriesManifest> counted = series.stream()
                 .map(s -> new SeriesManifest(s.series().withNumberOfInstances(s.instances().size()), s.instances()))
                 .toList();
         int instances = counted.stream().mapToInt(s -> s.instances().size()).sum();
-        Study study = header.derivedFrom(counted.stream().map(SeriesManifest::series).toList(), instances,
-                custodian, sourceId);
+        LinkedHashSet<String> sopClasses = new LinkedHashSet<>();
+        counted.forEach(s -> s.instances().stream().map(Instance::sopClassUid).filter(Objects::nonNull)
+                .forEach(sopClasses::add));
+        Study study = header.derivedFrom(counted.stream().map(SeriesManifest::series).toList(),
+                List.copyOf(sopClasses), instances, custodian);
         return new StudyManifest(study, counted);
     }
 

@@ -1,25 +1,35 @@
 package org.imagingexchange.registry.domain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Answers QIDO-RS and FHIR searches from the index: apply the query, filter by consent, THEN page, so
- * totals and pages never reveal refused studies; a study the requester may not see is "not found" at
- * series and instance level. Thread-safe when its ports are.
+ * Answers QIDO-RS and FHIR searches from the index: the database matches and orders, consent filters,
+ * THEN the page is cut, so pages never reveal refused studies. The index is read in growing windows
+ * until the page is full (the custodian's own studies need no consent call), and at most
+ * {@code scanLimit} rows per search, after which the answer says it was truncated. A study the
+ * requester may not see is "not found" at series and instance level. Thread-safe when its ports are.
  */
 public final class StudySearch {
 
+    private static final int FIRST_WINDOW = 100;
+    private static final int MAX_WINDOW = 5000;
+
     private final StudyIndex index;
     private final ConsentGate consent;
+    private final int scanLimit;
 
     /**
-     * @param index   the study index
-     * @param consent the consent gate
+     * @param index     the study index
+     * @param consent   the consent gate
+     * @param scanLimit most index rows one search examines, &gt;= 1
      */
-    public StudySearch(StudyIndex index, ConsentGate consent) {
+    public StudySearch(StudyIndex index, ConsentGate consent, int scanLimit) {
         this.index = index;
         this.consent = consent;
+        this.scanLimit = scanLimit;
     }
 
     /**
@@ -27,14 +37,31 @@ public final class StudySearch {
      *
      * @param query     the parsed query
      * @param requester who asks
-     * @return the page and the permitted total
+     * @return the permitted page
+     * @throws ConsentUnavailableException (503) when consent could not be decided for a candidate
      */
     public SearchResult<Study> studies(StudyQuery query, Requester requester) {
-        List<Study> matched = index.candidates(CandidateFilter.of(query)).stream()
-                .filter(s -> StudyMatcher.matches(query, s))
-                .toList();
-        List<Study> permitted = consent.permitted(matched, requester);
-        return new SearchResult<>(query.paging().apply(permitted), permitted.size());
+        long wanted = (long) query.paging().offset() + query.paging().limit();
+        List<Study> permitted = new ArrayList<>();
+        Map<ConsentGate.PatientAtCustodian, Boolean> decided = new HashMap<>();
+        int scanned = 0;
+        int window = (int) Math.max(FIRST_WINDOW, Math.min(MAX_WINDOW, wanted + 1));
+        boolean exhausted = false;
+        while (permitted.size() <= wanted && scanned < scanLimit) {
+            int size = Math.min(window, scanLimit - scanned);
+            List<Study> rows = index.find(query, scanned, size);
+            scanned += rows.size();
+            permitted.addAll(consent.permitted(rows, requester, decided));
+            if (rows.size() < size) {
+                exhausted = true;
+                break;
+            }
+            window = Math.min(MAX_WINDOW, window * 4);
+        }
+        List<Study> page = permitted.size() <= query.paging().offset() ? List.of()
+                : permitted.subList(query.paging().offset(), (int) Math.min(permitted.size(), wanted));
+        boolean more = permitted.size() > wanted;
+        return new SearchResult<>(page, more, !more && !exhausted);
     }
 
     /**
@@ -42,6 +69,7 @@ public final class StudySearch {
      * @param requester who asks
      * @return the study when indexed and permitted
      * @throws StudyNotFoundException (404) when unknown or not permitted (indistinguishable on purpose)
+     * @throws ConsentUnavailableException (503) when consent could not be decided
      */
     public Study visibleStudy(String studyInstanceUid, Requester requester) {
         return index.study(studyInstanceUid)
@@ -61,7 +89,7 @@ public final class StudySearch {
     public InStudy<Series> series(String studyInstanceUid, SeriesQuery query, Requester requester) {
         Study study = visibleStudy(studyInstanceUid, requester);
         List<Series> matched = index.series(studyInstanceUid).stream().filter(query::matches).toList();
-        return new InStudy<>(study, new SearchResult<>(query.paging().apply(matched), matched.size()));
+        return new InStudy<>(study, SearchResult.page(matched, query.paging()));
     }
 
     /**
@@ -80,31 +108,37 @@ public final class StudySearch {
         List<Instance> matched = index.instances(studyInstanceUid, seriesInstanceUid)
                 .orElseThrow(() -> new StudyNotFoundException("series " + seriesInstanceUid + " in study " + studyInstanceUid))
                 .stream().filter(query::matches).toList();
-        return new InStudy<>(study, new SearchResult<>(query.paging().apply(matched), matched.size()));
+        return new InStudy<>(study, SearchResult.page(matched, query.paging()));
     }
 
     /**
-     * All permitted studies of one patient with their series and instances (FHIR ImagingStudy search).
+     * The permitted studies of one patient, found by any of the patient's identifiers, with their series,
+     * instances and endpoints (FHIR ImagingStudy search, MADO).
      *
-     * @param patientId Patient ID (exact)
-     * @param issuer    Issuer of Patient ID; null or empty for any issuer
-     * @param requester who asks
-     * @return manifests with their endpoints, study date descending
+     * @param identifier one identifier of the patient (an empty issuer matches any issuer)
+     * @param paging     offset and count, applied after consent
+     * @param requester  who asks
+     * @return manifests with their endpoints, newest first, and whether more exist
+     * @throws ConsentUnavailableException (503) when consent could not be decided
      */
-    public List<LocatedManifest> manifestsOfPatient(String patientId, String issuer, Requester requester) {
-        List<Study> candidates = index.candidates(CandidateFilter.of(StudyQuery.forPatient(patientId))).stream()
-                .filter(s -> s.patientId().equals(patientId))
-                .filter(s -> issuer == null || issuer.isEmpty() || issuer.equals(s.issuerOfPatientId()))
-                .toList();
+    public SearchResult<LocatedManifest> manifestsOfPatient(PatientIdentifier identifier, Paging paging,
+                                                            Requester requester) {
+        SearchResult<Study> studies = studies(StudyQuery.forPatient(identifier, paging), requester);
         List<LocatedManifest> out = new ArrayList<>();
-        for (Study s : consent.permitted(candidates, requester)) {
-            List<StudyManifest.SeriesManifest> series = index.series(s.studyInstanceUid()).stream()
-                    .map(se -> new StudyManifest.SeriesManifest(se,
-                            index.instances(s.studyInstanceUid(), se.seriesInstanceUid()).orElse(List.of())))
-                    .toList();
-            out.add(new LocatedManifest(new StudyManifest(s, series), index.endpoints(s.studyInstanceUid())));
+        for (Study s : studies.items()) {
+            out.add(located(s));
         }
-        return out;
+        return new SearchResult<>(out, studies.more(), studies.truncated());
+    }
+
+    /**
+     * @param studyInstanceUid the study
+     * @param requester        who asks
+     * @return the study's manifest with its endpoints (IHE MADO)
+     * @throws StudyNotFoundException (404) when unknown or not permitted
+     */
+    public LocatedManifest manifest(String studyInstanceUid, Requester requester) {
+        return located(visibleStudy(studyInstanceUid, requester));
     }
 
     /**
@@ -121,6 +155,14 @@ public final class StudySearch {
                 s.custodianOrganizationId(), index.endpoints(studyInstanceUid));
     }
 
+    private LocatedManifest located(Study s) {
+        List<StudyManifest.SeriesManifest> series = index.series(s.studyInstanceUid()).stream()
+                .map(se -> new StudyManifest.SeriesManifest(se,
+                        index.instances(s.studyInstanceUid(), se.seriesInstanceUid()).orElse(List.of())))
+                .toList();
+        return new LocatedManifest(new StudyManifest(s, series), index.endpoints(s.studyInstanceUid()));
+    }
+
     /**
      * Results inside one (permitted) study.
      *
@@ -135,7 +177,7 @@ public final class StudySearch {
      * A manifest with where it can be retrieved (IHE MADO: ImagingStudy plus Endpoint).
      *
      * @param manifest  the study with series and instances
-     * @param endpoints WADO-RS endpoints
+     * @param endpoints retrieval endpoints
      */
     public record LocatedManifest(StudyManifest manifest, List<Endpoint> endpoints) {
     }

@@ -20,8 +20,9 @@ import org.imagingexchange.registry.domain.CrawlService;
 import org.imagingexchange.registry.persistence.RegistrySchema;
 
 /**
- * Runs crawls without a request: once at start-up when {@code exchange.registry.crawl-on-start=true},
- * and every {@code exchange.registry.crawl-interval} when set, on the server's
+ * Runs crawls without a request: at start-up the crawls a stop interrupted resume from their checkpoint;
+ * once at start-up when {@code exchange.registry.crawl-on-start=true}, and every
+ * {@code exchange.registry.crawl-interval} when set, on the server's
  * ManagedScheduledExecutorService (container threads, stopped with the application). Failures are
  * logged and kept in the crawl log; the next run tries again.
  */
@@ -42,6 +43,10 @@ public class CrawlScheduler {
     private ScheduledFuture<?> periodic;
 
     void onStart(@Observes @Priority(RegistrySchema.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
+        for (String source : crawler.unfinished()) {
+            LOG.info(() -> "the crawl of source " + source + " did not finish before the last stop; resuming it");
+            executor.schedule(() -> crawl(Optional.of(source)), 0, TimeUnit.MILLISECONDS);
+        }
         Optional<Duration> interval = config.crawlInterval();
         if (interval.isPresent()) {
             long period = interval.get().toMillis();
@@ -61,10 +66,15 @@ public class CrawlScheduler {
     }
 
     private void crawlAll() {
+        crawl(Optional.empty());
+    }
+
+    private void crawl(Optional<String> source) {
         try {
-            crawler.crawl(Optional.empty())
+            crawler.crawl(source)
                     .forEach(r -> LOG.info(() -> "scheduled crawl of " + r.source() + ": " + r.studies() + " studies, "
-                            + r.series() + " series, " + r.instances() + " instances in " + r.durationMs() + " ms"));
+                            + r.series() + " series, " + r.instances() + " instances (" + r.added() + " added, " + r.updated()
+                            + " updated, " + r.removed() + " removed) in " + r.durationMs() + " ms"));
         } catch (ProblemException e) {
             LOG.warning(() -> "scheduled crawl failed: " + e.detail());
         } catch (RuntimeException e) {

@@ -8,12 +8,16 @@ import jakarta.json.JsonValue;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.imagingexchange.registry.domain.DateRange;
 import org.imagingexchange.registry.domain.DicomAttribute;
 import org.imagingexchange.registry.domain.Instance;
+import org.imagingexchange.registry.domain.PatientIdentifier;
 import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.Study;
+import org.imagingexchange.registry.domain.StudyManifest;
 
 /**
  * Reads QIDO-RS responses in the DICOM JSON model (PS3.18 Annex F) into domain values. Absent
@@ -30,7 +34,8 @@ public final class DicomJsonParser {
 
     /**
      * @param results a study-level QIDO-RS answer (array of DICOM JSON objects)
-     * @return the studies (counts 0; custodian and source unset: the crawler derives them)
+     * @return the studies with the counts the source reports (Number of Study Related Series/Instances,
+     *         0 when absent) and no custodian (the index assigns it)
      * @throws MalformedDicomJsonException when an element is not an object or lacks Study Instance UID
      */
     public static List<Study> studies(JsonArray results) {
@@ -40,10 +45,38 @@ public final class DicomJsonParser {
                     string(o, DicomAttribute.ISSUER_OF_PATIENT_ID), personName(o, DicomAttribute.PATIENT_NAME),
                     date(o, DicomAttribute.PATIENT_BIRTH_DATE), string(o, DicomAttribute.PATIENT_SEX),
                     date(o, DicomAttribute.STUDY_DATE), string(o, DicomAttribute.STUDY_TIME),
-                    string(o, DicomAttribute.ACCESSION_NUMBER), string(o, DicomAttribute.STUDY_ID),
+                    string(o, DicomAttribute.ACCESSION_NUMBER), accessionIssuer(o), string(o, DicomAttribute.STUDY_ID),
                     string(o, DicomAttribute.STUDY_DESCRIPTION), personName(o, DicomAttribute.REFERRING_PHYSICIAN_NAME),
-                    strings(o, DicomAttribute.MODALITIES_IN_STUDY), List.of(), 0, 0, null, null));
+                    string(o, DicomAttribute.INSTITUTION_NAME), strings(o, DicomAttribute.MODALITIES_IN_STUDY),
+                    strings(o, DicomAttribute.SOP_CLASSES_IN_STUDY), List.of(), otherPatientIds(o),
+                    orZero(integer(o, DicomAttribute.NUMBER_OF_STUDY_RELATED_SERIES)),
+                    orZero(integer(o, DicomAttribute.NUMBER_OF_STUDY_RELATED_INSTANCES)), null));
         }
+        return out;
+    }
+
+    /**
+     * Groups an instance-level answer within one study (PS3.18 §10.6.1, {@code /studies/{uid}/instances},
+     * which carries the series attributes of each instance) into series with their instances.
+     *
+     * @param results the instance-level answer
+     * @return series in order of first appearance, each with its instances (instance counts not yet derived)
+     * @throws MalformedDicomJsonException when an element lacks SOP Instance UID or Series Instance UID
+     */
+    public static List<StudyManifest.SeriesManifest> studyContents(JsonArray results) {
+        Map<String, Series> series = new LinkedHashMap<>();
+        Map<String, List<Instance>> instances = new LinkedHashMap<>();
+        for (JsonObject o : objects(results)) {
+            String seriesUid = requiredUid(o, DicomAttribute.SERIES_INSTANCE_UID);
+            series.putIfAbsent(seriesUid, new Series(seriesUid, string(o, DicomAttribute.MODALITY),
+                    integer(o, DicomAttribute.SERIES_NUMBER), string(o, DicomAttribute.SERIES_DESCRIPTION),
+                    string(o, DicomAttribute.BODY_PART_EXAMINED), 0));
+            instances.computeIfAbsent(seriesUid, k -> new ArrayList<>()).add(new Instance(
+                    requiredUid(o, DicomAttribute.SOP_INSTANCE_UID), string(o, DicomAttribute.SOP_CLASS_UID),
+                    integer(o, DicomAttribute.INSTANCE_NUMBER), integer(o, DicomAttribute.NUMBER_OF_FRAMES)));
+        }
+        List<StudyManifest.SeriesManifest> out = new ArrayList<>(series.size());
+        series.forEach((uid, s) -> out.add(new StudyManifest.SeriesManifest(s, instances.get(uid))));
         return out;
     }
 
@@ -101,7 +134,7 @@ public final class DicomJsonParser {
                 case STRING -> ((JsonString) v).getString().strip();
                 case NUMBER -> ((JsonNumber) v).toString();
                 case NULL -> "";
-                case OBJECT -> personNameGroups(v.asJsonObject(), attribute);
+                case OBJECT -> "SQ".equals(attribute.vr()) ? "" : personNameGroups(v.asJsonObject(), attribute);
                 default -> throw new MalformedDicomJsonException(attribute.keyword() + " has a value of type " + v.getValueType());
             };
             if (!text.isEmpty()) {
@@ -182,6 +215,35 @@ public final class DicomJsonParser {
             throw new MalformedDicomJsonException(attribute.keyword() + " Value is not an array");
         }
         return value.asJsonArray();
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : n;
+    }
+
+    /** Other Patient IDs Sequence (0010,1002) items: Patient ID with Issuer of Patient ID. */
+    private static List<PatientIdentifier> otherPatientIds(JsonObject o) {
+        List<PatientIdentifier> out = new ArrayList<>();
+        for (JsonValue item : values(o, DicomAttribute.OTHER_PATIENT_IDS_SEQUENCE)) {
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedDicomJsonException("an OtherPatientIDsSequence item is not an object");
+            }
+            String id = string(item.asJsonObject(), DicomAttribute.PATIENT_ID);
+            if (id != null) {
+                out.add(new PatientIdentifier(id, string(item.asJsonObject(), DicomAttribute.ISSUER_OF_PATIENT_ID)));
+            }
+        }
+        return out;
+    }
+
+    /** Issuer of Accession Number Sequence (0008,0051): the Local Namespace Entity ID of its first item. */
+    private static String accessionIssuer(JsonObject o) {
+        for (JsonValue item : values(o, DicomAttribute.ISSUER_OF_ACCESSION_NUMBER_SEQUENCE)) {
+            if (item.getValueType() == JsonValue.ValueType.OBJECT) {
+                return string(item.asJsonObject(), DicomAttribute.LOCAL_NAMESPACE_ENTITY_ID);
+            }
+        }
+        return null;
     }
 
     private static String requiredUid(JsonObject o, DicomAttribute attribute) {

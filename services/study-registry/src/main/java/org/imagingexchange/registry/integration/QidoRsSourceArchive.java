@@ -24,16 +24,16 @@ import java.util.stream.Stream;
 import org.imagingexchange.registry.config.SourceSettings;
 import org.imagingexchange.registry.domain.DicomAttribute;
 import org.imagingexchange.registry.domain.Instance;
-import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.SourceArchive;
 import org.imagingexchange.registry.domain.SourceArchiveResponseException;
 import org.imagingexchange.registry.domain.SourceArchiveUnavailableException;
 import org.imagingexchange.registry.domain.Study;
+import org.imagingexchange.registry.domain.StudyManifest;
 
 /**
  * {@link SourceArchive} over QIDO-RS (PS3.18 §10.6): {@code GET {qido}/studies}, {@code /studies/{uid}/series},
- * {@code /studies/{uid}/series/{uid}/instances}, each with {@code includefield} for the eHN B attributes
- * and paged by {@code limit}/{@code offset} until a short page. Remote statuses are mapped here, once:
+ * {@code /studies/{uid}/instances} (one query gives a study's series and instances), each with
+ * {@code includefield} for the eHN B attributes and paged by {@code limit}/{@code offset}. Remote statuses are mapped here, once:
  * unreachable becomes 503, 401/403 and other non-2xx or non-DICOM-JSON answers 502.
  *
  * <p>Orthanc notes: query strings are sent unencoded (keywords and UIDs need no encoding, and Orthanc
@@ -42,7 +42,8 @@ import org.imagingexchange.registry.domain.Study;
  */
 public class QidoRsSourceArchive implements SourceArchive {
 
-    static final int PAGE_SIZE = 100;
+    /** Instances asked for per page of a study's contents. */
+    static final int CONTENT_PAGE_SIZE = 1000;
     private static final String DICOM_JSON = "application/dicom+json";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
@@ -50,11 +51,12 @@ public class QidoRsSourceArchive implements SourceArchive {
             DicomAttribute.STUDY_TIME, DicomAttribute.ACCESSION_NUMBER, DicomAttribute.MODALITIES_IN_STUDY,
             DicomAttribute.REFERRING_PHYSICIAN_NAME, DicomAttribute.PATIENT_NAME, DicomAttribute.PATIENT_ID,
             DicomAttribute.ISSUER_OF_PATIENT_ID, DicomAttribute.PATIENT_BIRTH_DATE, DicomAttribute.PATIENT_SEX,
-            DicomAttribute.STUDY_ID, DicomAttribute.STUDY_DESCRIPTION);
-    private static final List<DicomAttribute> SERIES_FIELDS = List.of(DicomAttribute.MODALITY,
-            DicomAttribute.SERIES_NUMBER, DicomAttribute.SERIES_DESCRIPTION, DicomAttribute.BODY_PART_EXAMINED);
-    private static final List<DicomAttribute> INSTANCE_FIELDS = List.of(DicomAttribute.SOP_CLASS_UID,
-            DicomAttribute.INSTANCE_NUMBER, DicomAttribute.NUMBER_OF_FRAMES);
+            DicomAttribute.STUDY_ID, DicomAttribute.STUDY_DESCRIPTION, DicomAttribute.INSTITUTION_NAME,
+            DicomAttribute.NUMBER_OF_STUDY_RELATED_SERIES, DicomAttribute.NUMBER_OF_STUDY_RELATED_INSTANCES);
+    private static final List<DicomAttribute> CONTENT_FIELDS = List.of(DicomAttribute.SERIES_INSTANCE_UID,
+            DicomAttribute.MODALITY, DicomAttribute.SERIES_NUMBER, DicomAttribute.SERIES_DESCRIPTION,
+            DicomAttribute.BODY_PART_EXAMINED, DicomAttribute.SOP_CLASS_UID, DicomAttribute.INSTANCE_NUMBER,
+            DicomAttribute.NUMBER_OF_FRAMES);
 
     private final SourceSettings settings;
     private final HttpClient http;
@@ -92,47 +94,50 @@ public class QidoRsSourceArchive implements SourceArchive {
     }
 
     @Override
-    public List<Study> studies() {
-        return paged("/studies", STUDY_FIELDS, DicomJsonParser::studies, Study::studyInstanceUid);
+    public String defaultIssuer() {
+        return settings.defaultIssuer();
     }
 
     @Override
-    public List<Series> series(String studyInstanceUid) {
-        return paged("/studies/" + studyInstanceUid + "/series", SERIES_FIELDS, DicomJsonParser::series,
-                Series::seriesInstanceUid);
-    }
-
-    @Override
-    public List<Instance> instances(String studyInstanceUid, String seriesInstanceUid) {
-        return paged("/studies/" + studyInstanceUid + "/series/" + seriesInstanceUid + "/instances", INSTANCE_FIELDS,
-                DicomJsonParser::instances, Instance::sopInstanceUid);
+    public List<Study> studies(int offset, int limit) {
+        return parse(url("/studies", STUDY_FIELDS, offset, limit), DicomJsonParser::studies);
     }
 
     /**
-     * Reads every page; de-duplicates by UID and stops on a short page or a page with nothing new (an
-     * archive that ignores {@code offset} would otherwise be read forever).
+     * One instance-level query within the study (it carries each instance's series attributes), paged
+     * until a short page; instances already seen are not added twice.
      */
-    private <T> List<T> paged(String path, List<DicomAttribute> fields, Function<JsonArray, List<T>> parse,
-                              Function<T, String> uid) {
-        String include = fields.stream().map(f -> "includefield=" + f.keyword()).collect(Collectors.joining("&"));
-        Map<String, T> all = new LinkedHashMap<>();
+    @Override
+    public List<StudyManifest.SeriesManifest> contents(String studyInstanceUid) {
+        Map<String, StudyManifest.SeriesManifest> bySeries = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         int offset = 0;
         while (true) {
-            String url = settings.qidoUrl() + path + "?" + include + "&limit=" + PAGE_SIZE + "&offset=" + offset;
-            List<T> page = parse(url, parse);
-            int before = all.size();
-            page.forEach(item -> all.putIfAbsent(uid.apply(item), item));
-            if (page.size() < PAGE_SIZE || all.size() == before) {
-                return new ArrayList<>(all.values());
+            JsonArray page = parse(url("/studies/" + studyInstanceUid + "/instances", CONTENT_FIELDS, offset,
+                    CONTENT_PAGE_SIZE), a -> a);
+            int before = seen.size();
+            for (StudyManifest.SeriesManifest sm : DicomJsonParser.studyContents(page)) {
+                List<Instance> fresh = sm.instances().stream().filter(i -> seen.add(i.sopInstanceUid())).toList();
+                bySeries.merge(sm.series().seriesInstanceUid(), new StudyManifest.SeriesManifest(sm.series(), fresh),
+                        (a, b) -> new StudyManifest.SeriesManifest(a.series(),
+                                java.util.stream.Stream.concat(a.instances().stream(), b.instances().stream()).toList()));
+            }
+            if (page.size() < CONTENT_PAGE_SIZE || seen.size() == before) {
+                return new ArrayList<>(bySeries.values());
             }
             offset += page.size();
         }
     }
 
-    private <T> List<T> parse(String url, Function<JsonArray, List<T>> parse) {
+    private String url(String path, List<DicomAttribute> fields, int offset, int limit) {
+        String include = fields.stream().map(f -> "includefield=" + f.keyword()).collect(Collectors.joining("&"));
+        return settings.qidoUrl() + path + "?" + include + "&limit=" + limit + "&offset=" + offset;
+    }
+
+    private <T> T parse(String url, Function<JsonArray, T> parse) {
         String body = get(url);
         if (body.isBlank()) {
-            return List.of();
+            return parse.apply(JsonValue.EMPTY_JSON_ARRAY);
         }
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.imagingexchange.registry.domain.CrawlResult;
 
-/** Row of {@code crawl_run}: the last crawl of one source. */
+/** Row of {@code crawl_run}: the last finished crawl of one source. */
 @Entity
 @Table(name = "crawl_run")
 public class CrawlRunEntity {
@@ -20,11 +20,17 @@ public class CrawlRunEntity {
     @Column(name = "succeeded")
     boolean succeeded;
     @Column(name = "studies")
-    int studies;
+    long studies;
     @Column(name = "series")
-    int series;
+    long series;
     @Column(name = "instances")
-    int instances;
+    long instances;
+    @Column(name = "added")
+    int added;
+    @Column(name = "updated")
+    int updated;
+    @Column(name = "removed")
+    int removed;
     @Column(name = "duration_ms")
     long durationMs;
     @Column(name = "detail")
@@ -37,12 +43,16 @@ public class CrawlRunEntity {
         studies = r.studies();
         series = r.series();
         instances = r.instances();
+        added = r.added();
+        updated = r.updated();
+        removed = r.removed();
         durationMs = r.durationMs();
         String d = r.detail() == null ? "" : r.detail();
         detail = d.length() > 2000 ? d.substring(0, 2000) : d;
     }
 
     CrawlResult toDomain() {
-        return new CrawlResult(sourceId, studies, series, instances, durationMs, finishedAt, succeeded, detail);
+        return new CrawlResult(sourceId, studies, series, instances, added, updated, removed, durationMs, finishedAt,
+                succeeded, detail);
     }
 }

@@ -1,63 +1,60 @@
 package org.imagingexchange.registry.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.imagingexchange.registry.domain.CandidateFilter;
 import org.imagingexchange.registry.domain.Endpoint;
+import org.imagingexchange.registry.domain.IndexBatch;
 import org.imagingexchange.registry.domain.IndexCounts;
 import org.imagingexchange.registry.domain.Instance;
+import org.imagingexchange.registry.domain.PersonNames;
 import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.SourceArchive;
 import org.imagingexchange.registry.domain.Study;
 import org.imagingexchange.registry.domain.StudyIndex;
 import org.imagingexchange.registry.domain.StudyManifest;
+import org.imagingexchange.registry.domain.StudyQuery;
 
-/** {@link StudyIndex} on JPA (Hibernate) over the tables of {@code V1__study_index.sql}. Thread-safe. */
+/**
+ * {@link StudyIndex} on JPA (Hibernate) over the tables of {@code V2__regional_index.sql}: searches are
+ * one SQL statement each ({@link StudySearchSql}); a crawl page is one transaction. Thread-safe.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaStudyIndex implements StudyIndex {
 
+    /** Most values in one SQL IN list. */
+    static final int IN_CHUNK = 500;
+
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 
+    @Inject
+    PatientLinks patients;
+
+    @Inject
+    JpaCrawlCheckpoints checkpoints;
+
     @Override
-    public List<Study> candidates(CandidateFilter filter) {
-        StringBuilder jpql = new StringBuilder("select s from StudyEntity s where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.patientId() != null) {
-            jpql.append(" and s.patientId = :patientId");
-            params.put("patientId", filter.patientId());
+    @SuppressWarnings("unchecked")
+    public List<Study> find(StudyQuery query, int offset, int limit) {
+        StudySearchSql sql = StudySearchSql.of(query);
+        Query q = em.createNativeQuery(sql.sql(), StudyEntity.class);
+        for (int i = 0; i < sql.parameters().size(); i++) {
+            q.setParameter(i + 1, sql.parameters().get(i));
         }
-        if (!filter.studyInstanceUids().isEmpty()) {
-            jpql.append(" and s.studyInstanceUid in :uids");
-            params.put("uids", filter.studyInstanceUids());
-        }
-        if (filter.studyDateFrom() != null) {
-            jpql.append(" and s.studyDate >= :from");
-            params.put("from", filter.studyDateFrom());
-        }
-        if (filter.studyDateTo() != null) {
-            jpql.append(" and s.studyDate <= :to");
-            params.put("to", filter.studyDateTo());
-        }
-        jpql.append(" order by s.studyDate desc nulls last, s.studyTime desc nulls last, s.studyInstanceUid");
-        TypedQuery<StudyEntity> q = em.createQuery(jpql.toString(), StudyEntity.class);
-        params.forEach(q::setParameter);
-        return q.getResultList().stream().map(StudyEntity::toDomain).toList();
+        List<StudyEntity> rows = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return rows.stream().map(StudyEntity::toDomain).toList();
     }
 
     @Override
@@ -67,7 +64,9 @@ public class JpaStudyIndex implements StudyIndex {
 
     @Override
     public List<Series> series(String studyInstanceUid) {
-        return seriesRows(studyInstanceUid).stream().map(SeriesEntity::toDomain).toList();
+        return em.createQuery("select s from SeriesEntity s where s.studyInstanceUid = :uid"
+                        + " order by s.seriesNumber nulls last, s.seriesInstanceUid", SeriesEntity.class)
+                .setParameter("uid", studyInstanceUid).getResultList().stream().map(SeriesEntity::toDomain).toList();
     }
 
     @Override
@@ -82,124 +81,182 @@ public class JpaStudyIndex implements StudyIndex {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public List<Endpoint> endpoints(String studyInstanceUid) {
-        return em.createQuery("select e from SourceEndpointEntity e, StudyEntity s where s.studyInstanceUid = :uid"
-                        + " and e.sourceId = s.sourceId", SourceEndpointEntity.class)
-                .setParameter("uid", studyInstanceUid).getResultList().stream()
-                .map(e -> new Endpoint(e.sourceId, e.wadoRsUrl)).toList();
+        List<Object[]> rows = em.createNativeQuery("SELECT sa.source_id, sa.wado_rs_url FROM study_source ss"
+                        + " JOIN source_archive sa ON sa.source_id = ss.source_id WHERE ss.study_instance_uid = ?1"
+                        + " ORDER BY ss.updated_at, sa.source_id")
+                .setParameter(1, studyInstanceUid).getResultList();
+        return rows.stream().map(r -> new Endpoint((String) r[0], (String) r[1])).toList();
     }
 
     @Override
-    public IndexCounts synchronize(SourceArchive source, List<StudyManifest> manifests) {
-        Instant now = Instant.now();
-        upsertEndpoint(source, now);
-        Set<String> seen = new HashSet<>();
-        for (StudyManifest m : manifests) {
-            upsertStudy(m, now);
-            seen.add(m.study().studyInstanceUid());
-        }
-        em.createQuery("select s from StudyEntity s where s.sourceId = :source", StudyEntity.class)
-                .setParameter("source", source.id()).getResultList().stream()
-                .filter(s -> !seen.contains(s.studyInstanceUid))
-                .forEach(this::removeStudy);
-        em.flush();
-        return countsOf(" where s.sourceId = :source", source.id());
-    }
-
-    @Override
-    public IndexCounts counts() {
-        return countsOf("", null);
-    }
-
-    private void upsertEndpoint(SourceArchive source, Instant now) {
-        SourceEndpointEntity e = em.find(SourceEndpointEntity.class, source.id());
+    public void registerSource(SourceArchive source) {
+        SourceArchiveEntity e = em.find(SourceArchiveEntity.class, source.id());
         boolean created = e == null;
-        if (created) {
-            e = new SourceEndpointEntity();
-            e.sourceId = source.id();
-        }
+        e = created ? new SourceArchiveEntity() : e;
+        e.sourceId = source.id();
         e.wadoRsUrl = source.wadoRsBaseUrl();
         e.organizationId = source.organizationId();
         e.aeTitle = source.aeTitle();
-        e.updatedAt = now;
+        e.defaultIssuer = source.defaultIssuer();
+        e.updatedAt = Instant.now();
         if (created) {
             em.persist(e);
         }
     }
 
-    private void upsertStudy(StudyManifest m, Instant now) {
-        String studyUid = m.study().studyInstanceUid();
-        StudyEntity study = em.find(StudyEntity.class, studyUid);
-        boolean created = study == null;
-        study = created ? new StudyEntity() : study;
-        study.apply(m.study(), now);
-        if (created) {
-            em.persist(study);
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, String> fingerprints(String sourceId, Collection<String> studyInstanceUids) {
+        Map<String, String> out = new HashMap<>();
+        for (List<String> chunk : chunks(studyInstanceUids)) {
+            List<Object[]> rows = em.createNativeQuery("SELECT study_instance_uid, fingerprint FROM study_source"
+                            + " WHERE source_id = ?1 AND study_instance_uid IN (?2)")
+                    .setParameter(1, sourceId).setParameter(2, chunk).getResultList();
+            rows.forEach(r -> out.put((String) r[0], (String) r[1]));
         }
-        Map<String, SeriesEntity> oldSeries = byKey(seriesRows(studyUid), s -> s.seriesInstanceUid);
-        Map<String, InstanceEntity> oldInstances = byKey(em.createQuery(
-                "select i from InstanceEntity i where i.studyInstanceUid = :uid", InstanceEntity.class)
-                .setParameter("uid", studyUid).getResultList(), i -> i.sopInstanceUid);
-        for (StudyManifest.SeriesManifest sm : m.series()) {
-            String seriesUid = sm.series().seriesInstanceUid();
-            upsert(oldSeries, SeriesEntity.class, seriesUid, SeriesEntity::new, row -> row.apply(studyUid, sm.series()));
-            for (Instance i : sm.instances()) {
-                upsert(oldInstances, InstanceEntity.class, i.sopInstanceUid(), InstanceEntity::new,
-                        row -> row.apply(studyUid, seriesUid, i));
-            }
-        }
-        oldInstances.values().forEach(em::remove);
-        oldSeries.values().forEach(em::remove);
+        return out;
     }
 
-    /**
-     * Updates the row taken out of the study's old rows, or found elsewhere (moved between studies),
-     * or persists a new one; fields are set before persist so the INSERT carries them.
-     */
-    private <E> void upsert(Map<String, E> old, Class<E> type, String uid, Supplier<E> factory, Consumer<E> apply) {
-        E row = old.remove(uid);
-        if (row == null) {
-            row = em.find(type, uid);
+    @Override
+    public void applyBatch(IndexBatch batch) {
+        Instant now = Instant.now();
+        String sourceId = batch.source().id();
+        long generation = batch.checkpoint().generation();
+        for (StudyManifest m : batch.changed()) {
+            upsertStudy(m, batch.source().organizationId(), now);
+            upsertStudySource(m.study().studyInstanceUid(), sourceId,
+                    batch.fingerprints().get(m.study().studyInstanceUid()), generation, now);
         }
+        for (List<String> chunk : chunks(batch.unchanged())) {
+            em.createNativeQuery("UPDATE study_source SET crawl_generation = ?1 WHERE source_id = ?2"
+                            + " AND study_instance_uid IN (?3)")
+                    .setParameter(1, generation).setParameter(2, sourceId).setParameter(3, chunk).executeUpdate();
+        }
+        checkpoints.save(batch.checkpoint(), now);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public int withdrawUnseen(String sourceId, long generation) {
+        List<String> gone = em.createNativeQuery("SELECT study_instance_uid FROM study_source WHERE source_id = ?1"
+                        + " AND crawl_generation < ?2")
+                .setParameter(1, sourceId).setParameter(2, generation).getResultList();
+        for (List<String> chunk : chunks(gone)) {
+            em.createNativeQuery("DELETE FROM study_source WHERE source_id = ?1 AND study_instance_uid IN (?2)")
+                    .setParameter(1, sourceId).setParameter(2, chunk).executeUpdate();
+            // Series, instances, modalities and name components go with the study (ON DELETE CASCADE).
+            em.createNativeQuery("DELETE FROM imaging_study WHERE study_instance_uid IN (?1) AND NOT EXISTS"
+                            + " (SELECT 1 FROM study_source ss WHERE ss.study_instance_uid = imaging_study.study_instance_uid)")
+                    .setParameter(1, chunk).executeUpdate();
+        }
+        return gone.size();
+    }
+
+    @Override
+    public IndexCounts counts() {
+        return new IndexCounts(count("SELECT COUNT(*) FROM imaging_study"), count("SELECT COUNT(*) FROM imaging_series"),
+                count("SELECT COUNT(*) FROM imaging_instance"));
+    }
+
+    @Override
+    public IndexCounts counts(String sourceId) {
+        String held = " IN (SELECT study_instance_uid FROM study_source WHERE source_id = ?1)";
+        return new IndexCounts(
+                count("SELECT COUNT(*) FROM study_source WHERE source_id = ?1", sourceId),
+                count("SELECT COUNT(*) FROM imaging_series WHERE study_instance_uid" + held, sourceId),
+                count("SELECT COUNT(*) FROM imaging_instance WHERE study_instance_uid" + held, sourceId));
+    }
+
+    private void upsertStudy(StudyManifest m, String sourceOrganization, Instant now) {
+        Study s = m.study();
+        String uid = s.studyInstanceUid();
+        StudyEntity row = em.find(StudyEntity.class, uid);
         boolean created = row == null;
-        if (created) {
-            row = factory.get();
-        }
-        apply.accept(row);
+        row = created ? new StudyEntity() : row;
+        long patientKey = patients.link(s.patientIdentifiers(), created ? null : row.patientKey, now);
+        row.apply(s, patientKey, sourceOrganization, now);
         if (created) {
             em.persist(row);
+            em.flush();
+        }
+        replaceSideRows(s);
+        replaceContents(uid, m);
+    }
+
+    private void replaceSideRows(Study s) {
+        String uid = s.studyInstanceUid();
+        em.createNativeQuery("DELETE FROM study_modality WHERE study_instance_uid = ?1").setParameter(1, uid).executeUpdate();
+        for (String modality : s.modalitiesInStudy().stream().distinct().toList()) {
+            em.createNativeQuery("INSERT INTO study_modality (study_instance_uid, modality, study_date) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, uid).setParameter(2, clip(modality, 16)).setParameter(3, s.studyDate()).executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM person_name_component WHERE study_instance_uid = ?1").setParameter(1, uid)
+                .executeUpdate();
+        for (String component : PersonNames.components(s.patientName())) {
+            em.createNativeQuery("INSERT INTO person_name_component (study_instance_uid, component) VALUES (?1, ?2)")
+                    .setParameter(1, uid).setParameter(2, component).executeUpdate();
         }
     }
 
-    private void removeStudy(StudyEntity study) {
-        em.createQuery("select i from InstanceEntity i where i.studyInstanceUid = :uid", InstanceEntity.class)
-                .setParameter("uid", study.studyInstanceUid).getResultList().forEach(em::remove);
-        seriesRows(study.studyInstanceUid).forEach(em::remove);
-        em.remove(study);
-    }
-
-    private List<SeriesEntity> seriesRows(String studyInstanceUid) {
-        return em.createQuery("select s from SeriesEntity s where s.studyInstanceUid = :uid"
-                        + " order by s.seriesNumber nulls last, s.seriesInstanceUid", SeriesEntity.class)
-                .setParameter("uid", studyInstanceUid).getResultList();
-    }
-
-    private IndexCounts countsOf(String studyWhere, String source) {
-        String studies = "select s.studyInstanceUid from StudyEntity s" + studyWhere;
-        TypedQuery<Long> st = em.createQuery("select count(s) from StudyEntity s" + studyWhere, Long.class);
-        TypedQuery<Long> se = em.createQuery("select count(x) from SeriesEntity x where x.studyInstanceUid in ("
-                + studies + ")", Long.class);
-        TypedQuery<Long> in = em.createQuery("select count(x) from InstanceEntity x where x.studyInstanceUid in ("
-                + studies + ")", Long.class);
-        if (source != null) {
-            st.setParameter("source", source);
-            se.setParameter("source", source);
-            in.setParameter("source", source);
+    /** Replaces the study's series and instances; rows with these UIDs elsewhere move here. */
+    private void replaceContents(String uid, StudyManifest m) {
+        em.createNativeQuery("DELETE FROM imaging_series WHERE study_instance_uid = ?1").setParameter(1, uid).executeUpdate();
+        List<String> seriesUids = m.series().stream().map(sm -> sm.series().seriesInstanceUid()).toList();
+        List<String> sopUids = m.series().stream().flatMap(sm -> sm.instances().stream()).map(Instance::sopInstanceUid).toList();
+        for (List<String> chunk : chunks(sopUids)) {
+            em.createNativeQuery("DELETE FROM imaging_instance WHERE sop_instance_uid IN (?1)").setParameter(1, chunk)
+                    .executeUpdate();
         }
-        return new IndexCounts(st.getSingleResult(), se.getSingleResult(), in.getSingleResult());
+        for (List<String> chunk : chunks(seriesUids)) {
+            em.createNativeQuery("DELETE FROM imaging_series WHERE series_instance_uid IN (?1)").setParameter(1, chunk)
+                    .executeUpdate();
+        }
+        for (StudyManifest.SeriesManifest sm : m.series()) {
+            SeriesEntity series = new SeriesEntity();
+            series.apply(uid, sm.series());
+            em.persist(series);
+            for (Instance i : sm.instances()) {
+                InstanceEntity instance = new InstanceEntity();
+                instance.apply(uid, sm.series().seriesInstanceUid(), i);
+                em.persist(instance);
+            }
+        }
+        em.flush();
     }
 
-    private static <E> Map<String, E> byKey(List<E> rows, Function<E, String> key) {
-        return rows.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, HashMap::new));
+    private void upsertStudySource(String uid, String sourceId, String fingerprint, long generation, Instant now) {
+        int updated = em.createNativeQuery("UPDATE study_source SET fingerprint = ?1, crawl_generation = ?2,"
+                        + " updated_at = ?3 WHERE study_instance_uid = ?4 AND source_id = ?5")
+                .setParameter(1, fingerprint).setParameter(2, generation).setParameter(3, now)
+                .setParameter(4, uid).setParameter(5, sourceId).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO study_source (study_instance_uid, source_id, fingerprint, crawl_generation,"
+                            + " updated_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, uid).setParameter(2, sourceId).setParameter(3, fingerprint)
+                    .setParameter(4, generation).setParameter(5, now).executeUpdate();
+        }
+    }
+
+    private long count(String sql, Object... params) {
+        Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    static <T> List<List<T>> chunks(Collection<T> all) {
+        List<T> list = new ArrayList<>(all);
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += IN_CHUNK) {
+            out.add(list.subList(i, Math.min(list.size(), i + IN_CHUNK)));
+        }
+        return out;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 }

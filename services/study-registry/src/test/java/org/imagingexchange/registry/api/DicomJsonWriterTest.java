@@ -20,8 +20,8 @@ class DicomJsonWriterTest {
 
     private static Study study() {
         return new Study("1.2.3", "1CT1", "HOSP-A", "Yamada^Tarou=山田^太郎", LocalDate.of(1970, 1, 1), "M",
-                LocalDate.of(2004, 1, 19), "072730", null, "1CT1", "e+1", null, List.of("CT", "SR"), List.of("HEAD"),
-                2, 3, "hospital-a", "hospital-a");
+                LocalDate.of(2004, 1, 19), "072730", null, null, "1CT1", "e+1", null, null, List.of("CT", "SR"),
+                List.of(), List.of("HEAD"), List.of(), 2, 3, "hospital-a");
     }
 
     @Test

@@ -7,74 +7,154 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
+/** Incremental, paged, resumable crawling against a fake archive (port double) and the in-memory index. */
 class CrawlServiceTest {
 
     private final InMemoryStudyIndex index = new InMemoryStudyIndex();
     private final Map<String, CrawlResult> log = new HashMap<>();
-    private final CrawlLog crawlLog = new CrawlLog() {
-        @Override
-        public void record(CrawlResult result) {
-            log.put(result.source(), result);
-        }
+    private final FakeCheckpoints checkpoints = new FakeCheckpoints();
+    private final FakeArchive archive = new FakeArchive();
 
-        @Override
-        public Optional<CrawlResult> last(String sourceId) {
-            return Optional.ofNullable(log.get(sourceId));
-        }
-    };
+    {
+        index.checkpointSink = cp -> checkpoints.state.put(cp.sourceId(), cp);
+    }
 
     @Test
-    void crawl_source_derivesCountsModalitiesAndCustodian() {
-        FakeArchive a = new FakeArchive("hospital-a", false);
-        CrawlService crawler = new CrawlService(() -> List.of(a), index, crawlLog, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    void crawl_firstTime_indexesEveryStudyPageByPageWithDerivedCounts() {
+        archive.addStudies(5);
 
-        List<CrawlResult> results = crawler.crawl(Optional.empty());
+        CrawlResult r = crawler(2).crawl(Optional.empty()).get(0);
 
-        assertEquals(1, results.get(0).studies());
-        assertEquals(2, results.get(0).series());
-        assertEquals(3, results.get(0).instances());
-        Study s = index.study("1.2.3").orElseThrow();
-        assertEquals(2, s.numberOfSeries());
-        assertEquals(3, s.numberOfInstances());
-        assertEquals(List.of("CT", "SR"), s.modalitiesInStudy(), "modalities of the source plus those of the series");
+        assertEquals(5, r.studies());
+        assertEquals(5, r.added());
+        assertEquals(10, r.instances());
+        assertEquals(3, index.batches.size(), "pages of 2, 2 and 1 studies, one transaction each");
+        Study s = index.study("1.2.1").orElseThrow();
+        assertEquals(1, s.numberOfSeries());
+        assertEquals(2, s.numberOfInstances(), "derived by counting, not the source's claim");
+        assertEquals(List.of("CT"), s.modalitiesInStudy());
+        assertEquals(List.of("1.2.840.10008.5.1.4.1.1.2"), s.sopClassesInStudy());
         assertEquals("hospital-a", s.custodianOrganizationId());
+        assertEquals("ISSUER-A", s.issuerOfPatientId(), "the source's default issuer fills a missing one");
+        assertFalse(checkpoints.running("hospital-a").isPresent(), "a finished crawl is not resumed");
         assertTrue(log.get("hospital-a").succeeded());
     }
 
     @Test
-    void crawl_failingSource_logsFailureKeepsIndexAndThrows() {
-        FakeArchive good = new FakeArchive("hospital-a", false);
-        CrawlService crawler = new CrawlService(() -> List.of(good), index, crawlLog, Clock.systemUTC());
-        crawler.crawl(Optional.empty());
-        FakeArchive broken = new FakeArchive("hospital-a", true);
-        CrawlService failing = new CrawlService(() -> List.of(broken), index, crawlLog, Clock.systemUTC());
+    void crawl_unchangedSource_readsNoStudyContents() {
+        archive.addStudies(5);
+        crawler(2).crawl(Optional.empty());
+        archive.contentReads = 0;
 
+        CrawlResult r = crawler(2).crawl(Optional.empty()).get(0);
+
+        assertEquals(0, archive.contentReads, "only the study lists were read");
+        assertEquals(0, r.added());
+        assertEquals(0, r.updated());
+        assertEquals(0, r.removed());
+        assertEquals(5, r.studies());
+    }
+
+    @Test
+    void crawl_changedAndWithdrawnStudies_updatedAndRemoved() {
+        archive.addStudies(4);
+        crawler(10).crawl(Optional.empty());
+        archive.instancesPerStudy.put("1.2.2", 3);
+        archive.studies.remove("1.2.4");
+
+        CrawlResult r = crawler(10).crawl(Optional.empty()).get(0);
+
+        assertEquals(1, r.updated());
+        assertEquals(1, r.removed());
+        assertEquals(3, index.study("1.2.2").orElseThrow().numberOfInstances());
+        assertTrue(index.study("1.2.4").isEmpty(), "a withdrawn study leaves the index");
+    }
+
+    @Test
+    void crawl_sourceFailsMidway_keepsCommittedPagesAndResumesFromCheckpoint() {
+        archive.addStudies(6);
+        archive.failAtOffset = 4;
+        CrawlService crawler = crawler(2);
         SourceArchiveUnavailableException e = assertThrows(SourceArchiveUnavailableException.class,
-                () -> failing.crawl(Optional.of("hospital-a")));
-
+                () -> crawler.crawl(Optional.empty()));
         assertEquals(503, e.status());
-        assertTrue(index.study("1.2.3").isPresent(), "the index keeps what it had");
+        assertEquals(4, index.manifests.size(), "the two committed pages stay");
+        assertEquals(4, checkpoints.running("hospital-a").orElseThrow().nextOffset());
         assertFalse(log.get("hospital-a").succeeded());
-        assertTrue(log.get("hospital-a").detail().contains("connection refused"), log.get("hospital-a").detail());
+        archive.failAtOffset = -1;
+        List<Integer> offsets = archive.listedOffsets;
+        offsets.clear();
+
+        CrawlResult r = crawler.crawl(Optional.empty()).get(0);
+
+        assertEquals(List.of(4, 6), offsets, "the resumed crawl starts at the checkpoint");
+        assertEquals(6, r.studies());
+        assertEquals(0, r.removed(), "studies of the interrupted pages are not withdrawn");
     }
 
     @Test
     void crawl_unknownSource_is400() {
-        CrawlService crawler = new CrawlService(List::of, index, crawlLog, Clock.systemUTC());
-        assertEquals(400, assertThrows(UnknownSourceException.class, () -> crawler.crawl(Optional.of("nowhere"))).status());
+        assertEquals(400, assertThrows(UnknownSourceException.class, () -> crawler(2).crawl(Optional.of("nowhere"))).status());
     }
 
-    private record FakeArchive(String id, boolean down) implements SourceArchive {
+    private CrawlService crawler(int pageSize) {
+        CrawlLog crawlLog = new CrawlLog() {
+            @Override
+            public void record(CrawlResult result) {
+                log.put(result.source(), result);
+            }
+
+            @Override
+            public Optional<CrawlResult> last(String sourceId) {
+                return Optional.ofNullable(log.get(sourceId));
+            }
+        };
+        CrawlProgress progress = new CrawlProgress() {
+            @Override
+            public void page(String sourceId, int listed, int added, int updated) {
+            }
+
+            @Override
+            public void finished(CrawlResult result) {
+            }
+        };
+        return new CrawlService(() -> List.of(archive), index, checkpoints, crawlLog,
+                new CrawlService.Settings(pageSize, Executors.newFixedThreadPool(2), 2, progress, Clock.systemUTC()));
+    }
+
+    /** A source with studies of one CT series each; counts per study adjustable. */
+    private static final class FakeArchive implements SourceArchive {
+        final Map<String, Study> studies = new LinkedHashMap<>();
+        final Map<String, Integer> instancesPerStudy = new HashMap<>();
+        final List<Integer> listedOffsets = new ArrayList<>();
+        int failAtOffset = -1;
+        int contentReads;
+
+        void addStudies(int n) {
+            for (int i = 1; i <= n; i++) {
+                studies.put("1.2." + i, Studies.header("1.2." + i, "P" + i, "", "Doe^P" + i, LocalDate.of(2024, 1, i), null));
+                instancesPerStudy.put("1.2." + i, 2);
+            }
+        }
+
+        @Override
+        public String id() {
+            return "hospital-a";
+        }
+
         @Override
         public String organizationId() {
-            return id;
+            return "hospital-a";
         }
 
         @Override
@@ -88,24 +168,58 @@ class CrawlServiceTest {
         }
 
         @Override
-        public List<Study> studies() {
-            if (down) {
+        public String defaultIssuer() {
+            return "ISSUER-A";
+        }
+
+        @Override
+        public List<Study> studies(int offset, int limit) {
+            listedOffsets.add(offset);
+            if (offset == failAtOffset) {
                 throw new SourceArchiveUnavailableException("connection refused", null);
             }
-            return List.of(new Study("1.2.3", "1CT1", "", "Doe^J", null, null, null, null, null, null, null, null,
-                    List.of("CT"), List.of(), 99, 99, null, null));
+            return studies.values().stream().skip(offset).limit(limit)
+                    .map(s -> Studies.withCounts(s, 1, instancesPerStudy.get(s.studyInstanceUid()))).toList();
         }
 
         @Override
-        public List<Series> series(String studyUid) {
-            return List.of(new Series("1.2.3.1", "CT", 1, null, "HEAD", 0), new Series("1.2.3.2", "SR", 2, null, null, 0));
+        public synchronized List<StudyManifest.SeriesManifest> contents(String uid) {
+            contentReads++;
+            List<Instance> instances = new ArrayList<>();
+            for (int i = 1; i <= instancesPerStudy.getOrDefault(uid, 0); i++) {
+                instances.add(new Instance(uid + ".1." + i, "1.2.840.10008.5.1.4.1.1.2", i, null));
+            }
+            return List.of(new StudyManifest.SeriesManifest(new Series(uid + ".1", "CT", 1, null, "HEAD", 0), instances));
+        }
+    }
+
+    /** Crawl state in memory. */
+    private static final class FakeCheckpoints implements CrawlCheckpoints {
+        final Map<String, CrawlCheckpoint> state = new HashMap<>();
+        final Map<String, Boolean> running = new HashMap<>();
+
+        @Override
+        public Optional<CrawlCheckpoint> running(String sourceId) {
+            return running.getOrDefault(sourceId, false) ? Optional.of(state.get(sourceId)) : Optional.empty();
         }
 
         @Override
-        public List<Instance> instances(String studyUid, String seriesUid) {
-            return seriesUid.endsWith(".1")
-                    ? List.of(new Instance(seriesUid + ".1", "1.2", 1, null), new Instance(seriesUid + ".2", "1.2", 2, null))
-                    : List.of(new Instance(seriesUid + ".1", "1.2", 1, null));
+        public List<String> unfinished() {
+            return running.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        }
+
+        @Override
+        public CrawlCheckpoint begin(String sourceId, Instant now) {
+            long g = state.containsKey(sourceId) ? state.get(sourceId).generation() + 1 : 1;
+            CrawlCheckpoint cp = new CrawlCheckpoint(sourceId, g, 0, 0, 0, 0, now);
+            state.put(sourceId, cp);
+            running.put(sourceId, true);
+            return cp;
+        }
+
+        @Override
+        public void finish(String sourceId) {
+            running.put(sourceId, false);
         }
     }
 }

@@ -1,31 +1,48 @@
 package org.imagingexchange.registry.domain;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Test double of the {@link StudyIndex} port, for unit tests of the domain services. */
+/**
+ * Test double of the {@link StudyIndex} port for unit tests of the domain services. It matches only
+ * Patient ID (exact), StudyInstanceUID lists and date ranges; the full PS3.4 matching is the database's
+ * and is tested against H2 ({@code StudySearchSqlTest}) and PostgreSQL (the IT).
+ */
 class InMemoryStudyIndex implements StudyIndex {
 
     final Map<String, StudyManifest> manifests = new LinkedHashMap<>();
-    final Map<String, String> endpointBySource = new LinkedHashMap<>();
-    int candidateCalls;
+    final Map<String, SourceArchive> sources = new LinkedHashMap<>();
+    /** study UID -> source id -> [fingerprint, generation] */
+    final Map<String, Map<String, Object[]>> held = new HashMap<>();
+    final List<IndexBatch> batches = new ArrayList<>();
+    /** Receives each batch's checkpoint (the JPA index saves it in the batch's transaction). */
+    java.util.function.Consumer<CrawlCheckpoint> checkpointSink = cp -> { };
+    int findCalls;
+    int rowsRead;
 
     void add(StudyManifest m) {
         manifests.put(m.study().studyInstanceUid(), m);
     }
 
     @Override
-    public List<Study> candidates(CandidateFilter f) {
-        candidateCalls++;
-        return manifests.values().stream().map(StudyManifest::study)
-                .filter(s -> f.patientId() == null || f.patientId().equals(s.patientId()))
+    public List<Study> find(StudyQuery q, int offset, int limit) {
+        findCalls++;
+        List<Study> rows = manifests.values().stream().map(StudyManifest::study)
+                .filter(s -> q.patientId() == null || s.patientIdentifiers().stream().anyMatch(i -> i.value().equals(q.patientId())
+                        && (q.issuerOfPatientId() == null || q.issuerOfPatientId().equals(i.issuer()))))
+                .filter(s -> q.studyInstanceUids().isEmpty() || q.studyInstanceUids().contains(s.studyInstanceUid()))
+                .filter(s -> q.studyDate() == null || q.studyDate().contains(s.studyDate()))
                 .sorted(Comparator.comparing(Study::studyDate, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(Study::studyInstanceUid))
-                .toList();
+                .skip(offset).limit(limit).toList();
+        rowsRead += rows.size();
+        return rows;
     }
 
     @Override
@@ -49,22 +66,77 @@ class InMemoryStudyIndex implements StudyIndex {
 
     @Override
     public List<Endpoint> endpoints(String uid) {
-        StudyManifest m = manifests.get(uid);
-        return m == null ? List.of() : List.of(new Endpoint(m.study().sourceId(), endpointBySource.get(m.study().sourceId())));
+        return held.getOrDefault(uid, Map.of()).keySet().stream()
+                .map(id -> new Endpoint(id, sources.get(id).wadoRsBaseUrl())).toList();
     }
 
     @Override
-    public IndexCounts synchronize(SourceArchive source, List<StudyManifest> list) {
-        manifests.values().removeIf(m -> m.study().sourceId().equals(source.id()));
-        list.forEach(this::add);
-        endpointBySource.put(source.id(), source.wadoRsBaseUrl());
-        List<StudyManifest> own = new ArrayList<>(list);
-        return new IndexCounts(own.size(), own.stream().mapToLong(m -> m.series().size()).sum(),
-                own.stream().mapToLong(m -> m.study().numberOfInstances()).sum());
+    public void registerSource(SourceArchive source) {
+        sources.put(source.id(), source);
+    }
+
+    @Override
+    public Map<String, String> fingerprints(String sourceId, Collection<String> uids) {
+        Map<String, String> out = new HashMap<>();
+        for (String uid : uids) {
+            Object[] h = held.getOrDefault(uid, Map.of()).get(sourceId);
+            if (h != null) {
+                out.put(uid, (String) h[0]);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void applyBatch(IndexBatch batch) {
+        batches.add(batch);
+        checkpointSink.accept(batch.checkpoint());
+        long g = batch.checkpoint().generation();
+        for (StudyManifest m : batch.changed()) {
+            StudyManifest old = manifests.get(m.study().studyInstanceUid());
+            String custodian = old == null ? m.study().custodianOrganizationId() : old.study().custodianOrganizationId();
+            Study s = m.study();
+            add(new StudyManifest(new Study(s.studyInstanceUid(), s.patientId(), s.issuerOfPatientId(), s.patientName(),
+                    s.patientBirthDate(), s.patientSex(), s.studyDate(), s.studyTime(), s.accessionNumber(),
+                    s.accessionNumberIssuer(), s.studyId(), s.studyDescription(), s.referringPhysicianName(),
+                    s.institutionName(), s.modalitiesInStudy(), s.sopClassesInStudy(), s.bodyPartsExamined(),
+                    s.otherPatientIds(), s.numberOfSeries(), s.numberOfInstances(), custodian), m.series()));
+            held.computeIfAbsent(s.studyInstanceUid(), k -> new LinkedHashMap<>())
+                    .put(batch.source().id(), new Object[] {batch.fingerprints().get(s.studyInstanceUid()), g});
+        }
+        for (String uid : batch.unchanged()) {
+            held.get(uid).get(batch.source().id())[1] = g;
+        }
+    }
+
+    @Override
+    public int withdrawUnseen(String sourceId, long generation) {
+        int removed = 0;
+        for (String uid : new ArrayList<>(held.keySet())) {
+            Object[] h = held.get(uid).get(sourceId);
+            if (h != null && (long) h[1] < generation) {
+                held.get(uid).remove(sourceId);
+                removed++;
+                if (held.get(uid).isEmpty()) {
+                    held.remove(uid);
+                    manifests.remove(uid);
+                }
+            }
+        }
+        return removed;
     }
 
     @Override
     public IndexCounts counts() {
-        return new IndexCounts(manifests.size(), 0, 0);
+        return new IndexCounts(manifests.size(), manifests.values().stream().mapToLong(m -> m.series().size()).sum(),
+                manifests.values().stream().mapToLong(m -> m.study().numberOfInstances()).sum());
+    }
+
+    @Override
+    public IndexCounts counts(String sourceId) {
+        List<StudyManifest> own = manifests.values().stream()
+                .filter(m -> held.getOrDefault(m.study().studyInstanceUid(), Map.of()).containsKey(sourceId)).toList();
+        return new IndexCounts(own.size(), own.stream().mapToLong(m -> m.series().size()).sum(),
+                own.stream().mapToLong(m -> m.study().numberOfInstances()).sum());
     }
 }

@@ -66,12 +66,38 @@ class QidoQueryParserTest {
 
     @Test
     void studies_badPaging_is400NamingParameter() {
-        for (Map<String, List<String>> p : List.of(Map.of("limit", List.of("0")), Map.of("limit", List.of("1001")),
-                Map.of("limit", List.of("ten")), Map.of("offset", List.of("-1")))) {
+        for (Map<String, List<String>> p : List.of(Map.of("limit", List.of("0")),
+                Map.of("limit", List.of("ten")), Map.of("offset", List.of("-1")), Map.of("fuzzymatching", List.of("yes")))) {
             InvalidQueryParameterException e = assertThrows(InvalidQueryParameterException.class,
                     () -> QidoQueryParser.studies(p), p.toString());
             assertTrue(e.detail().contains(p.keySet().iterator().next()), e.detail());
         }
+    }
+
+    @Test
+    void studies_limitAboveMaximum_isReducedAndFlagged() {
+        Paging p = QidoQueryParser.studies(Map.of("limit", List.of("5000"))).paging();
+        assertEquals(Paging.MAX_LIMIT, p.limit());
+        assertTrue(p.limitReduced(), "the answer must carry a Warning (PS3.18 §8.3.4.4)");
+    }
+
+    @Test
+    void studies_requiredKeysOfTable10615_areAccepted() {
+        StudyQuery q = QidoQueryParser.studies(Map.of("StudyTime", List.of("0700-0800"), "ReferringPhysicianName",
+                List.of("Welby*"), "StudyID", List.of("S1"), "IssuerOfPatientID", List.of("HOSP-A"),
+                "fuzzymatching", List.of("true"), "PatientName", List.of("joh")));
+        assertEquals(new TimeRange("070000", "080059.999999"), q.studyTime());
+        assertEquals("Welby*", q.referringPhysicianName());
+        assertEquals("S1", q.studyId());
+        assertEquals("HOSP-A", q.issuerOfPatientId());
+        assertTrue(q.fuzzy());
+    }
+
+    @Test
+    void studies_badTime_is400NamingStudyTime() {
+        InvalidQueryParameterException e = assertThrows(InvalidQueryParameterException.class,
+                () -> QidoQueryParser.studies(Map.of("StudyTime", List.of("2500"))));
+        assertTrue(e.detail().contains("StudyTime"), e.detail());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.imagingexchange.registry.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,50 +19,49 @@ import org.imagingexchange.consent.client.Decision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Consent BEFORE counting and paging, with a fake ConsentDecisionPoint (unit-test double of the port). */
+/** Consent BEFORE paging, custodian without consent calls, fail loud; a fake ConsentDecisionPoint (port double). */
 class StudySearchTest {
 
     private static final Requester CLINICIAN_B = new Requester("hospital-b", "BE", "clinician-b", "TREAT");
+    private static final Requester RADIOLOGIST_A = new Requester("hospital-a", "NL", "radiologist-a", "TREAT");
 
     private final InMemoryStudyIndex index = new InMemoryStudyIndex();
     private final FakeConsent consent = new FakeConsent();
-    private final StudySearch search = new StudySearch(index, new ConsentGate(consent));
+    private final StudySearch search = new StudySearch(index, new ConsentGate(consent), 1000);
 
     @BeforeEach
     void tenStudiesOfFivePatients() {
         for (int i = 1; i <= 10; i++) {
-            String patient = "P" + ((i + 1) / 2);
-            Study header = new Study("1.2.826.0.1." + i, patient, "HOSP-A", "Doe^Pat" + i, null, "F",
-                    LocalDate.of(2024, 1, i), null, "ACC" + i, null, "study " + i, null, List.of("CT"), List.of(),
-                    0, 0, null, null);
+            Study header = Studies.header("1.2.826.0.1." + i, "P" + ((i + 1) / 2), "HOSP-A", "Doe^Pat" + i,
+                    LocalDate.of(2024, 1, i), "ACC" + i);
             Series series = new Series("1.2.826.0.1." + i + ".1", i % 2 == 0 ? "MR" : "CT", 1, null, "HEAD", 0);
             index.add(StudyManifest.of(header, List.of(new StudyManifest.SeriesManifest(series,
                     List.of(new Instance("1.2.826.0.1." + i + ".1.1", "1.2.840.10008.5.1.4.1.1.2", 1, null)))),
-                    "hospital-a", "hospital-a"));
+                    "hospital-a"));
         }
-        index.endpointBySource.put("hospital-a", "http://127.0.0.1:8042/dicom-web");
     }
 
     @Test
-    void studies_deniedPatients_droppedBeforeTotalAndPaging() {
+    void studies_deniedPatients_droppedBeforePaging() {
         consent.permit = r -> !r.patientId().equals("P2") && !r.patientId().equals("P4");
 
         SearchResult<Study> page1 = search.studies(query(Map.of("limit", List.of("3"))), CLINICIAN_B);
         SearchResult<Study> page2 = search.studies(query(Map.of("limit", List.of("3"), "offset", List.of("3"))), CLINICIAN_B);
 
-        assertEquals(6, page1.total(), "total counts permitted studies only");
         assertEquals(List.of("1.2.826.0.1.10", "1.2.826.0.1.9", "1.2.826.0.1.6"), uids(page1),
                 "first page is filled with permitted studies (newest first)");
+        assertTrue(page1.more(), "three more permitted studies follow");
         assertEquals(List.of("1.2.826.0.1.5", "1.2.826.0.1.2", "1.2.826.0.1.1"), uids(page2));
-        assertTrue(uids(page1).stream().noneMatch(u -> u.endsWith(".3") || u.endsWith(".4")));
+        assertFalse(page2.more(), "nothing permitted after the second page");
+        assertFalse(page2.truncated());
     }
 
     @Test
     void studies_offsetPastPermitted_isEmptyPage() {
         consent.permit = r -> r.patientId().equals("P1");
         SearchResult<Study> r = search.studies(query(Map.of("offset", List.of("2"))), CLINICIAN_B);
-        assertEquals(2, r.total());
         assertTrue(r.items().isEmpty());
+        assertFalse(r.more());
     }
 
     @Test
@@ -80,31 +80,53 @@ class StudySearchTest {
     }
 
     @Test
-    void studies_matchingAppliedBeforeConsent() {
-        consent.permit = r -> true;
-        SearchResult<Study> r = search.studies(query(Map.of("PatientName", List.of("doe^pat1*"),
-                "StudyDate", List.of("20240101-20240110"))), CLINICIAN_B);
-        assertEquals(List.of("1.2.826.0.1.10", "1.2.826.0.1.1"), uids(r));
-        assertEquals(Set.of("P1", "P5"), Set.copyOf(consent.requests.stream().map(ConsentRequest::patientId).toList()),
-                "only matched studies are put to consent");
+    void studies_custodian_seesOwnStudiesWithoutConsentCall() {
+        consent.permit = r -> false;
+        SearchResult<Study> r = search.studies(query(Map.of()), RADIOLOGIST_A);
+        assertEquals(10, r.items().size(), "the custodian sees its whole archive");
+        assertTrue(consent.requests.isEmpty(), "no consent call for the custodian's own studies");
     }
 
     @Test
-    void studies_decisionPointAnswersTooFew_failsClosed() {
+    void studies_consentServiceGivesNoAnswer_is503NotEmpty() {
+        consent.unavailable = true;
+        ConsentUnavailableException e = assertThrows(ConsentUnavailableException.class,
+                () -> search.studies(query(Map.of()), CLINICIAN_B));
+        assertEquals(503, e.status());
+        assertEquals(10, search.studies(query(Map.of()), RADIOLOGIST_A).items().size(),
+                "the custodian is not affected by a consent outage");
+    }
+
+    @Test
+    void studies_decisionPointAnswersTooFew_is503() {
         consent.truncate = true;
         consent.permit = r -> true;
-        SearchResult<Study> r = search.studies(query(Map.of()), CLINICIAN_B);
-        assertEquals(2, r.total(), "only the first patient (P5, 2 studies) got an answer; the rest are dropped");
-        assertTrue(r.items().stream().allMatch(s -> s.patientId().equals("P5")));
+        assertThrows(ConsentUnavailableException.class, () -> search.studies(query(Map.of()), CLINICIAN_B));
     }
 
     @Test
-    void studies_withoutPatientId_neverShown() {
-        index.add(StudyManifest.of(new Study("9.9", "", "", null, null, null, null, null, null, null, null, null,
-                List.of(), List.of(), 0, 0, null, null), List.of(), "hospital-a", "hospital-a"));
+    void studies_withoutPatientId_neverShownToOthers() {
+        index.add(StudyManifest.of(Studies.header("9.9", "", "", null, null, null), List.of(), "hospital-a"));
         consent.permit = r -> true;
-        SearchResult<Study> r = search.studies(query(Map.of("StudyInstanceUID", List.of("9.9"))), CLINICIAN_B);
-        assertEquals(0, r.total());
+        assertTrue(search.studies(query(Map.of("StudyInstanceUID", List.of("9.9"))), CLINICIAN_B).items().isEmpty());
+        assertEquals(1, search.studies(query(Map.of("StudyInstanceUID", List.of("9.9"))), RADIOLOGIST_A).items().size());
+    }
+
+    @Test
+    void studies_scanLimitReached_isTruncatedNotEndless() {
+        StudySearch limited = new StudySearch(index, new ConsentGate(consent), 4);
+        consent.permit = r -> false;
+        SearchResult<Study> r = limited.studies(query(Map.of()), CLINICIAN_B);
+        assertTrue(r.items().isEmpty());
+        assertTrue(r.truncated(), "the search says it stopped early");
+        assertEquals(4, index.rowsRead, "no more rows than the scan limit are read");
+    }
+
+    @Test
+    void studies_readsTheIndexInWindowsNotWhole() {
+        consent.permit = r -> true;
+        search.studies(query(Map.of("limit", List.of("2"))), CLINICIAN_B);
+        assertEquals(1, index.findCalls, "one window fills a small page");
     }
 
     @Test
@@ -124,19 +146,22 @@ class StudySearchTest {
         consent.permit = r -> true;
         StudySearch.InStudy<Instance> r = search.instances("1.2.826.0.1.1", "1.2.826.0.1.1.1",
                 QidoQueryParser.instances(Map.of("SOPClassUID", List.of("1.2.840.10008.5.1.4.1.1.2"))), CLINICIAN_B);
-        assertEquals(1, r.result().total());
+        assertEquals(1, r.result().items().size());
         assertThrows(StudyNotFoundException.class, () -> search.instances("1.2.826.0.1.1", "1.2.826.0.1.2.1",
                 QidoQueryParser.instances(Map.of()), CLINICIAN_B), "series of another study is not found");
     }
 
     @Test
-    void manifestsOfPatient_consentFilteredWithEndpoints() {
+    void manifestsOfPatient_consentFilteredAndPaged() {
         consent.permit = r -> true;
-        List<StudySearch.LocatedManifest> found = search.manifestsOfPatient("P1", null, CLINICIAN_B);
-        assertEquals(2, found.size());
-        assertEquals("http://127.0.0.1:8042/dicom-web", found.get(0).endpoints().get(0).address());
+        SearchResult<StudySearch.LocatedManifest> found = search.manifestsOfPatient(
+                new PatientIdentifier("P1", ""), new Paging(0, 1), CLINICIAN_B);
+        assertEquals(1, found.items().size());
+        assertTrue(found.more());
+        assertEquals(Set.of("1.2.826.0.1.2"), Set.of(found.items().get(0).manifest().study().studyInstanceUid()));
         consent.permit = r -> false;
-        assertTrue(search.manifestsOfPatient("P1", "HOSP-A", CLINICIAN_B).isEmpty());
+        assertTrue(search.manifestsOfPatient(new PatientIdentifier("P1", "HOSP-A"), Paging.DEFAULT, CLINICIAN_B)
+                .items().isEmpty());
     }
 
     @Test
@@ -159,6 +184,7 @@ class StudySearchTest {
     private static final class FakeConsent implements ConsentDecisionPoint {
         Predicate<ConsentRequest> permit = r -> false;
         boolean truncate;
+        boolean unavailable;
         final List<ConsentRequest> requests = new ArrayList<>();
 
         @Override
@@ -169,8 +195,8 @@ class StudySearchTest {
         @Override
         public List<ConsentDecision> decideAll(List<ConsentRequest> batch) {
             requests.addAll(batch);
-            List<ConsentDecision> out = batch.stream().map(r -> permit.test(r)
-                    ? new ConsentDecision(Decision.PERMIT, "consent-permit", "test")
+            List<ConsentDecision> out = batch.stream().map(r -> unavailable ? ConsentDecision.unavailable()
+                    : permit.test(r) ? new ConsentDecision(Decision.PERMIT, "consent-permit", "test")
                     : new ConsentDecision(Decision.DENY, "opt-in-no-consent", "test")).toList();
             return truncate ? out.subList(0, 1) : out;
         }

@@ -146,25 +146,39 @@ class StudyRegistryIT {
     }
 
     @Test
-    void qido_nonCustodianWithoutConsentService_seesEmptyArray() {
+    void qido_nonCustodianWithoutConsentService_is503NotAnEmptyList() {
         crawlHospitalA();
         HttpResponse<String> r = Http.get(STUDIES + "?PatientID=1CT1", Tokens.of("clinician-b"));
-        assertEquals(200, r.statusCode());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/dicom+json"));
-        assertEquals(0, ((JsonArray) Http.json(r)).size(), "consent unreachable: fail closed, nothing listed");
-        HttpResponse<String> all = Http.get(STUDIES, Tokens.of("hospital-b"));
-        assertEquals(0, ((JsonArray) Http.json(all)).size(), "no study is shown without a consent answer");
+        assertEquals(503, r.statusCode(), "consent unreachable: fail closed and say so; " + r.body());
+        assertEquals("urn:imaging-exchange:problem:consent-unavailable", Http.problem(r).getString("type"));
+        assertFalse(r.body().contains("0020000D"), "no study data without a consent answer");
     }
 
     @Test
-    void qido_seriesOfStudyNotPermitted_is404LikeUnknown() {
+    void qido_custodian_seesOwnStudiesWithoutConsentService() {
         crawlHospitalA();
-        HttpResponse<String> denied = Http.get(STUDIES + "/" + orthancStudyUid("1CT1") + "/series", Tokens.of("clinician-b"));
+        HttpResponse<String> r = Http.get(STUDIES + "?PatientID=1CT1", Tokens.of("radiologist-a"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/dicom+json"));
+        JsonArray studies = (JsonArray) Http.json(r);
+        assertEquals(1, studies.size(), "the custodian (hospital-a) needs no consent call for its own study");
+        assertEquals(Http.base() + "/dicomweb/studies/" + orthancStudyUid("1CT1"),
+                studies.getJsonObject(0).getJsonObject("00081190").getJsonArray("Value").getString(0),
+                "Retrieve URL on the platform's public WADO-RS base");
+    }
+
+    @Test
+    void qido_seriesOfStudy_custodianSeesItOthersWithoutConsentAnswer503_unknown404() {
+        crawlHospitalA();
+        String uid = orthancStudyUid("1CT1");
+        HttpResponse<String> own = Http.get(STUDIES + "/" + uid + "/series", Tokens.of("radiologist-a"));
+        assertEquals(200, own.statusCode(), own.body());
+        assertEquals(1, ((JsonArray) Http.json(own)).size());
+        assertEquals(503, Http.get(STUDIES + "/" + uid + "/series", Tokens.of("clinician-b")).statusCode(),
+                "another organisation without a consent answer: retryable 503");
         HttpResponse<String> unknown = Http.get(STUDIES + "/1.2.3.4.5.6.7.8.9/series", Tokens.of("clinician-b"));
-        assertEquals(404, denied.statusCode());
         assertEquals(404, unknown.statusCode());
-        assertEquals(Http.problem(unknown).getString("title"), Http.problem(denied).getString("title"));
-        assertEquals(Http.problem(unknown).getString("type"), Http.problem(denied).getString("type"));
+        Http.problem(unknown);
     }
 
     @Test
@@ -192,21 +206,74 @@ class StudyRegistryIT {
     }
 
     @Test
-    void fhirImagingStudy_searchsetConsentFilteredAndMissingParameterOperationOutcome() {
+    void fhirImagingStudy_custodianSearchset_endpointIsThePlatformNotTheArchive() {
         crawlHospitalA();
-        HttpResponse<String> r = Http.get("/registry/fhir/ImagingStudy?patient:identifier=1CT1", Tokens.of("clinician-b"));
+        HttpResponse<String> r = Http.get("/registry/fhir/ImagingStudy?patient:identifier=1CT1", Tokens.of("radiologist-a"));
         assertEquals(200, r.statusCode(), r.body());
         JsonObject bundle = (JsonObject) Http.json(r);
         assertEquals("searchset", bundle.getString("type"));
-        assertEquals(0, bundle.getInt("total"), "consent unreachable: fail closed");
+        assertEquals(1, bundle.getJsonArray("entry").size());
         assertEquals(Http.base() + "/fhir/ImagingStudy?patient:identifier=1CT1",
                 bundle.getJsonArray("link").getJsonObject(0).getString("url"),
                 "self link: the public FHIR base configured in the pom (exchange.public-fhir-base) and the query as sent");
-        HttpResponse<String> bad = Http.get("/registry/fhir/ImagingStudy", Tokens.of("clinician-b"));
-        assertEquals(400, bad.statusCode());
-        JsonObject outcome = (JsonObject) Http.json(bad);
-        assertEquals("OperationOutcome", outcome.getString("resourceType"));
-        assertTrue(bad.body().contains("patient:identifier"));
+        assertFalse(r.body().contains(orthancUrl()), "the source archive's address never leaves the platform");
+        assertTrue(r.body().contains(Http.base() + "/dicomweb"), "Endpoint.address is the platform's WADO-RS base");
+    }
+
+    @Test
+    void fhirImagingStudy_badParametersAndConsentOutage_operationOutcomes() {
+        crawlHospitalA();
+        for (String q : new String[] {"", "?patient:identifier=1CT1&foo=1", "?patient:identifier=1CT1&_count=0",
+                "?patient:identifier=1CT1&_count=-1", "?patient:identifier=a&patient:identifier=b"}) {
+            HttpResponse<String> bad = Http.get("/registry/fhir/ImagingStudy" + q, Tokens.of("clinician-b"));
+            assertEquals(400, bad.statusCode(), q + " -> " + bad.body());
+            assertEquals("OperationOutcome", ((JsonObject) Http.json(bad)).getString("resourceType"));
+        }
+        HttpResponse<String> outage = Http.get("/registry/fhir/ImagingStudy?patient:identifier=1CT1", Tokens.of("clinician-b"));
+        assertEquals(503, outage.statusCode(), "no consent answer is not an empty searchset");
+        assertEquals("OperationOutcome", ((JsonObject) Http.json(outage)).getString("resourceType"));
+    }
+
+    @Test
+    void qido_matchingRulesOfPs34_evaluatedByTheDatabase() {
+        crawlHospitalA();
+        String token = Tokens.of("radiologist-a");
+        String ct = orthancStudyUid("1CT1");
+        String mr = orthancStudyUid("4MR1");
+        String[][] cases = {
+                {"PatientID=1CT1", ct}, {"PatientID=1CT*", ct}, {"PatientID=1C?1", ct},
+                {"PatientName=compressedsamples%5Ect1", ct}, {"PatientName=COMPRESSED*CT1", ct},
+                {"PatientName=ct1&fuzzymatching=true", ct}, {"StudyInstanceUID=" + ct + "," + mr, ct + "," + mr},
+                {"PatientID=4MR1&ModalitiesInStudy=MR", mr}, {"PatientID=4MR1&ModalitiesInStudy=CT", ""},
+                {"PatientID=1CT1&StudyDate=20040119", ct}, {"PatientID=1CT1&StudyDate=20040101-", ct},
+                {"PatientID=1CT1&StudyDate=-20031231", ""}, {"PatientID=1CT1&StudyTime=0700-0800", ct},
+                {"PatientID=1CT1&StudyTime=0800-", ""}, {"PatientID=1ct1", ""}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = Http.get(STUDIES + "?" + c[0], token);
+            assertEquals(200, r.statusCode(), c[0] + " -> " + r.body());
+            java.util.Set<String> got = new java.util.TreeSet<>();
+            ((JsonArray) Http.json(r)).forEach(v -> got.add(v.asJsonObject().getJsonObject("0020000D")
+                    .getJsonArray("Value").getString(0)));
+            java.util.Set<String> expected = new java.util.TreeSet<>(c[1].isEmpty() ? java.util.List.of()
+                    : java.util.List.of(c[1].split(",")));
+            assertEquals(expected, got, c[0]);
+        }
+    }
+
+    @Test
+    void qido_pagingAfterConsent_andLimitAboveMaximumWarns() {
+        crawlHospitalA();
+        String token = Tokens.of("radiologist-a");
+        JsonArray all = (JsonArray) Http.json(Http.get(STUDIES, token));
+        JsonArray first = (JsonArray) Http.json(Http.get(STUDIES + "?limit=3", token));
+        JsonArray second = (JsonArray) Http.json(Http.get(STUDIES + "?limit=3&offset=3", token));
+        assertEquals(orthancStatistics().getInt("CountStudies"), all.size(), "the custodian sees its whole archive");
+        assertEquals(all.get(0), first.get(0));
+        assertEquals(all.get(3), second.get(0), "offset 3 continues where the first page ended");
+        HttpResponse<String> big = Http.get(STUDIES + "?limit=5000", token);
+        assertEquals(200, big.statusCode());
+        assertTrue(big.headers().firstValue("Warning").orElse("").startsWith("299 "),
+                "PS3.18 §8.3.4.4: a limit above the maximum is answered with the maximum and a Warning");
     }
 
     private static JsonObject crawlHospitalA() {

@@ -6,10 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Row of {@code source_endpoint}: a source archive's WADO-RS endpoint (eHN B.1.4.6) and custodian. */
+/**
+ * Row of {@code source_archive}: a source's retrieval endpoint (eHN B.1.4.6), custodian organisation, AE
+ * title and default Issuer of Patient ID.
+ */
 @Entity
-@Table(name = "source_endpoint")
-public class SourceEndpointEntity {
+@Table(name = "source_archive")
+public class SourceArchiveEntity {
 
     @Id
     @Column(name = "source_id")
@@ -20,6 +23,8 @@ public class SourceEndpointEntity {
     String organizationId;
     @Column(name = "ae_title")
     String aeTitle;
+    @Column(name = "default_issuer")
+    String defaultIssuer;
     @Column(name = "updated_at")
     Instant updatedAt;
 }

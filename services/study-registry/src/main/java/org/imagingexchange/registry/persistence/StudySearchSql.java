@@ -1,0 +1,172 @@
+package org.imagingexchange.registry.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.imagingexchange.registry.domain.PersonNames;
+import org.imagingexchange.registry.domain.StudyQuery;
+
+/**
+ * Turns a study-level query into one SQL statement over {@code imaging_study} and its side tables, with
+ * the PS3.4 C.2.2.2 matching rules: single value (case-sensitive, except PN), wildcard ({@code *} to
+ * {@code %}, {@code ?} to {@code _}, other LIKE characters escaped), list of UIDs, date and time ranges,
+ * PN matched case- and accent-insensitively against any component group (the {@code *_search} forms),
+ * and fuzzy PN matching by component prefix. Every condition has an index (V2 and the V2_1 of db/postgresql and db/h2). Pure.
+ *
+ * @param sql        the statement with positional parameters {@code ?1, ?2, ...}
+ * @param parameters the parameter values in order
+ */
+record StudySearchSql(String sql, List<Object> parameters) {
+
+    /** Result order: newest study date first, undated last, then by UID (stable for paging). */
+    static final String ORDER = " ORDER BY s.study_date DESC NULLS LAST, s.study_instance_uid";
+
+    /**
+     * @param q the query
+     * @return the SELECT of matching {@code imaging_study} rows in result order
+     */
+    static StudySearchSql of(StudyQuery q) {
+        Builder b = new Builder();
+        if (!q.studyInstanceUids().isEmpty()) {
+            b.where("s.study_instance_uid IN (" + b.params(new ArrayList<>(q.studyInstanceUids())) + ")");
+        }
+        if (q.patientId() != null) {
+            String issuer = q.issuerOfPatientId() == null ? "" : " AND pi.issuer = " + b.param(q.issuerOfPatientId());
+            b.where("s.patient_key IN (SELECT pi.patient_key FROM patient_identifier pi WHERE pi.id_value "
+                    + b.match(q.patientId()) + issuer + ")");
+        } else if (q.issuerOfPatientId() != null) {
+            b.where("s.issuer_of_patient_id = " + b.param(q.issuerOfPatientId()));
+        }
+        if (q.patientName() != null) {
+            if (q.fuzzy()) {
+                for (String token : PersonNames.fuzzyTokens(q.patientName())) {
+                    b.where("s.study_instance_uid IN (SELECT c.study_instance_uid FROM person_name_component c"
+                            + " WHERE c.component LIKE " + b.param(escape(token) + "%") + " ESCAPE '\\')");
+                }
+            } else {
+                b.where(personName(b, q.patientName()));
+            }
+        }
+        if (q.studyDate() != null) {
+            dateRange(b, "s.study_date", q);
+        }
+        if (q.studyTime() != null) {
+            if (q.studyTime().from() != null) {
+                b.where("s.study_time >= " + b.param(q.studyTime().from()));
+            }
+            if (q.studyTime().to() != null) {
+                b.where("s.study_time <= " + b.param(q.studyTime().to()));
+            }
+        }
+        if (!q.modalitiesInStudy().isEmpty()) {
+            // The date range is repeated inside, so (modality, study_date) narrows before the join.
+            String dates = "";
+            if (q.studyDate() != null) {
+                dates = (q.studyDate().from() == null ? "" : " AND m.study_date >= " + b.param(q.studyDate().from()))
+                        + (q.studyDate().to() == null ? "" : " AND m.study_date <= " + b.param(q.studyDate().to()));
+            }
+            b.where("s.study_instance_uid IN (SELECT m.study_instance_uid FROM study_modality m WHERE "
+                    + modalities(b, q.modalitiesInStudy()) + dates + ")");
+        }
+        if (q.accessionNumber() != null) {
+            b.where("s.accession_number " + b.match(q.accessionNumber()));
+        }
+        if (q.studyId() != null) {
+            b.where("s.study_id " + b.match(q.studyId()));
+        }
+        if (q.referringPhysicianName() != null) {
+            String key = PersonNames.searchGroups(q.referringPhysicianName()).get(0);
+            if (key != null) {
+                b.where("s.referring_physician_search " + b.match(key));
+            }
+        }
+        return new StudySearchSql("SELECT s.* FROM imaging_study s" + b.whereClause() + ORDER, b.values);
+    }
+
+    private static void dateRange(Builder b, String column, StudyQuery q) {
+        if (q.studyDate().from() != null) {
+            b.where(column + " >= " + b.param(q.studyDate().from()));
+        }
+        if (q.studyDate().to() != null) {
+            b.where(column + " <= " + b.param(q.studyDate().to()));
+        }
+    }
+
+    /** PN key: a key with component groups matches group by group; otherwise any group may match. */
+    private static String personName(Builder b, String key) {
+        List<String> groups = PersonNames.searchGroups(key);
+        String[] columns = {"s.patient_name_alphabetic", "s.patient_name_ideographic", "s.patient_name_phonetic"};
+        List<String> conditions = new ArrayList<>();
+        if (key.indexOf('=') >= 0) {
+            for (int i = 0; i < 3; i++) {
+                if (groups.get(i) != null) {
+                    conditions.add(columns[i] + " " + b.match(groups.get(i)));
+                }
+            }
+            return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+        }
+        String k = groups.get(0) == null ? PersonNames.fold(key) : groups.get(0);
+        for (String c : columns) {
+            conditions.add(c + " " + b.match(k));
+        }
+        return "(" + String.join(" OR ", conditions) + ")";
+    }
+
+    private static String modalities(Builder b, List<String> values) {
+        List<String> exact = values.stream().filter(v -> !StudyQuery.hasWildcard(v)).toList();
+        List<String> conditions = new ArrayList<>();
+        if (!exact.isEmpty()) {
+            conditions.add("m.modality IN (" + b.params(new ArrayList<>(exact)) + ")");
+        }
+        values.stream().filter(StudyQuery::hasWildcard).forEach(v -> conditions.add("m.modality " + b.match(v)));
+        return "(" + String.join(" OR ", conditions) + ")";
+    }
+
+    /** @return the LIKE pattern of a DICOM wildcard key, LIKE's own special characters escaped */
+    static String likePattern(String key) {
+        StringBuilder out = new StringBuilder(key.length() + 4);
+        for (char c : key.toCharArray()) {
+            switch (c) {
+                case '*' -> out.append('%');
+                case '?' -> out.append('_');
+                case '%', '_', '\\' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String escape(String literal) {
+        return likePattern(literal.replace("*", "").replace("?", "")).toLowerCase(Locale.ROOT);
+    }
+
+    /** Collects conditions and positional parameters. */
+    private static final class Builder {
+        final List<Object> values = new ArrayList<>();
+        final List<String> conditions = new ArrayList<>();
+
+        void where(String condition) {
+            conditions.add(condition);
+        }
+
+        String param(Object value) {
+            values.add(value);
+            return "?" + values.size();
+        }
+
+        String params(List<?> list) {
+            List<String> marks = new ArrayList<>(list.size());
+            list.forEach(v -> marks.add(param(v)));
+            return String.join(", ", marks);
+        }
+
+        /** {@code = ?} for a single value, {@code LIKE ? ESCAPE '\'} for a wildcard key. */
+        String match(String key) {
+            return StudyQuery.hasWildcard(key) ? "LIKE " + param(likePattern(key)) + " ESCAPE '\\'" : "= " + param(key);
+        }
+
+        String whereClause() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+    }
+}
