@@ -68,11 +68,14 @@ public final class RouteTable {
         throw notFound(rawPath);
     }
 
-    /** QIDO-RS: {@code /studies}, {@code /studies/{s}/series}, {@code /studies/{s}/series/{se}/instances}. */
+    /**
+     * QIDO-RS (PS3.18 §10.6.1): {@code /studies}, {@code /series}, {@code /instances},
+     * {@code /studies/{s}/series}, {@code /studies/{s}/instances}, {@code /studies/{s}/series/{se}/instances}.
+     */
     private static boolean isQido(List<String> r) {
         return switch (r.size()) {
-            case 1 -> r.get(0).equals("studies");
-            case 3 -> r.get(0).equals("studies") && r.get(2).equals("series");
+            case 1 -> r.get(0).equals("studies") || r.get(0).equals("series") || r.get(0).equals("instances");
+            case 3 -> r.get(0).equals("studies") && (r.get(2).equals("series") || r.get(2).equals("instances"));
             case 5 -> r.get(0).equals("studies") && r.get(2).equals("series") && r.get(4).equals("instances");
             default -> false;
         };

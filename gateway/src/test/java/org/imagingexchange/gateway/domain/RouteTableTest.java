@@ -78,8 +78,15 @@ class RouteTableTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/metrics2", "/registry/api/crawls", "/dicomweb", "/dicomweb/series",
-            "/dicomweb/studies/1.2/instances", "/dicomweb/studies/1.2/series/3/instances/4/rendered",
+    @ValueSource(strings = {"/dicomweb/series", "/dicomweb/instances", "/dicomweb/studies/1.2/instances"})
+    void resolve_qidoAcrossStudies_goesToRegistry(String path) {
+        Route route = new RouteTable().resolve("GET", path);
+        assertEquals(Backend.REGISTRY, route.backend(), path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/metrics2", "/registry/api/crawls", "/dicomweb", "/dicomweb/serie",
+            "/dicomweb/studies/1.2/frames", "/dicomweb/studies/1.2/series/3/instances/4/rendered",
             "/fhir/Patient", "/fhir", "/fhir/metadata", "/dicomweb/studies/", "//dicomweb/studies",
             "/fhir/ImagingStudy/../../api/crawls", "/fhir/ImagingStudy/%2e%2e/%2E%2E/api/crawls",
             "/fhir/ImagingStudy/a%2Fb", "/fhir/ImagingStudy/.", "/fhir/ImagingStudy;x=1",

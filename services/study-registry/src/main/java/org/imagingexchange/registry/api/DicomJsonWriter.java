@@ -13,6 +13,8 @@ import org.imagingexchange.registry.domain.DateRange;
 import org.imagingexchange.registry.domain.DicomAttribute;
 import org.imagingexchange.registry.domain.FieldSelection;
 import org.imagingexchange.registry.domain.Instance;
+import org.imagingexchange.registry.domain.Located;
+import org.imagingexchange.registry.domain.SeriesInstance;
 import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.Study;
 
@@ -70,42 +72,74 @@ final class DicomJsonWriter {
         return out.build();
     }
 
+    /** @return series-level results across studies, each with its Study Instance UID */
+    JsonArray seriesAcross(List<Located<Series>> rows) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        rows.forEach(r -> out.add(series(r.study().studyInstanceUid(), r.item())));
+        return out.build();
+    }
+
+    /** @return instance-level results across studies, each with its series' attributes (PS3.18 Table 10.6.3-5) */
+    JsonArray instancesAcross(List<Located<SeriesInstance>> rows) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (Located<SeriesInstance> r : rows) {
+            JsonObjectBuilder o = Json.createObjectBuilder(instance(r.study().studyInstanceUid(),
+                    r.item().series().seriesInstanceUid(), r.item().instance()));
+            Attrs series = new Attrs();
+            series.text(DicomAttribute.MODALITY, r.item().series().modality());
+            series.integer(DicomAttribute.SERIES_NUMBER, r.item().series().seriesNumber());
+            series.build().forEach(o::add);
+            out.add(sorted(o.build()));
+        }
+        return out.build();
+    }
+
     /** @return the series-level results of one study */
     JsonArray series(String studyUid, List<Series> series) {
         JsonArrayBuilder out = Json.createArrayBuilder();
-        for (Series s : series) {
-            Attrs a = new Attrs();
-            a.text(DicomAttribute.SPECIFIC_CHARACTER_SET, UTF8_CHARACTER_SET);
-            a.text(DicomAttribute.MODALITY, s.modality());
-            a.text(DicomAttribute.SERIES_DESCRIPTION, s.seriesDescription());
-            a.text(DicomAttribute.RETRIEVE_URL, wadoBase + "/studies/" + studyUid + "/series/" + s.seriesInstanceUid());
-            a.text(DicomAttribute.BODY_PART_EXAMINED, s.bodyPartExamined());
-            a.text(DicomAttribute.STUDY_INSTANCE_UID, studyUid);
-            a.text(DicomAttribute.SERIES_INSTANCE_UID, s.seriesInstanceUid());
-            a.integer(DicomAttribute.SERIES_NUMBER, s.seriesNumber());
-            a.integer(DicomAttribute.NUMBER_OF_SERIES_RELATED_INSTANCES, s.numberOfInstances());
-            out.add(a.build());
-        }
+        series.forEach(s -> out.add(series(studyUid, s)));
         return out.build();
+    }
+
+    private JsonObject series(String studyUid, Series s) {
+        Attrs a = new Attrs();
+        a.text(DicomAttribute.SPECIFIC_CHARACTER_SET, UTF8_CHARACTER_SET);
+        a.text(DicomAttribute.MODALITY, s.modality());
+        a.text(DicomAttribute.SERIES_DESCRIPTION, s.seriesDescription());
+        a.text(DicomAttribute.RETRIEVE_URL, wadoBase + "/studies/" + studyUid + "/series/" + s.seriesInstanceUid());
+        a.text(DicomAttribute.BODY_PART_EXAMINED, s.bodyPartExamined());
+        a.text(DicomAttribute.STUDY_INSTANCE_UID, studyUid);
+        a.text(DicomAttribute.SERIES_INSTANCE_UID, s.seriesInstanceUid());
+        a.integer(DicomAttribute.SERIES_NUMBER, s.seriesNumber());
+        a.integer(DicomAttribute.NUMBER_OF_SERIES_RELATED_INSTANCES, s.numberOfInstances());
+        return a.build();
     }
 
     /** @return the instance-level results of one series */
     JsonArray instances(String studyUid, String seriesUid, List<Instance> instances) {
         JsonArrayBuilder out = Json.createArrayBuilder();
-        for (Instance i : instances) {
-            Attrs a = new Attrs();
-            a.text(DicomAttribute.SPECIFIC_CHARACTER_SET, UTF8_CHARACTER_SET);
-            a.text(DicomAttribute.SOP_CLASS_UID, i.sopClassUid());
-            a.text(DicomAttribute.SOP_INSTANCE_UID, i.sopInstanceUid());
-            a.text(DicomAttribute.RETRIEVE_URL, wadoBase + "/studies/" + studyUid + "/series/" + seriesUid
-                    + "/instances/" + i.sopInstanceUid());
-            a.text(DicomAttribute.STUDY_INSTANCE_UID, studyUid);
-            a.text(DicomAttribute.SERIES_INSTANCE_UID, seriesUid);
-            a.integer(DicomAttribute.INSTANCE_NUMBER, i.instanceNumber());
-            a.integer(DicomAttribute.NUMBER_OF_FRAMES, i.numberOfFrames());
-            out.add(a.build());
-        }
+        instances.forEach(i -> out.add(instance(studyUid, seriesUid, i)));
         return out.build();
+    }
+
+    private JsonObject instance(String studyUid, String seriesUid, Instance i) {
+        Attrs a = new Attrs();
+        a.text(DicomAttribute.SPECIFIC_CHARACTER_SET, UTF8_CHARACTER_SET);
+        a.text(DicomAttribute.SOP_CLASS_UID, i.sopClassUid());
+        a.text(DicomAttribute.SOP_INSTANCE_UID, i.sopInstanceUid());
+        a.text(DicomAttribute.RETRIEVE_URL, wadoBase + "/studies/" + studyUid + "/series/" + seriesUid
+                + "/instances/" + i.sopInstanceUid());
+        a.text(DicomAttribute.STUDY_INSTANCE_UID, studyUid);
+        a.text(DicomAttribute.SERIES_INSTANCE_UID, seriesUid);
+        a.integer(DicomAttribute.INSTANCE_NUMBER, i.instanceNumber());
+        a.integer(DicomAttribute.NUMBER_OF_FRAMES, i.numberOfFrames());
+        return a.build();
+    }
+
+    private static JsonObject sorted(JsonObject o) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        new TreeMap<>(o).forEach(b::add);
+        return b.build();
     }
 
     /** Attributes of one result, kept in tag order (PS3.18 F.2.1.1). */

@@ -15,7 +15,10 @@ import org.imagingexchange.audit.client.Audited;
 import org.imagingexchange.audit.client.BalpPattern;
 import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.registry.config.RegistryConfig;
+import org.imagingexchange.registry.domain.CrossStudyQuery;
 import org.imagingexchange.registry.domain.Instance;
+import org.imagingexchange.registry.domain.Located;
+import org.imagingexchange.registry.domain.SeriesInstance;
 import org.imagingexchange.registry.domain.InstanceQuery;
 import org.imagingexchange.registry.domain.Paging;
 import org.imagingexchange.registry.domain.QidoQueryParser;
@@ -128,6 +131,29 @@ public class QidoRsResource {
         StudySearch.InStudy<Instance> found = search.instances(study, series, query, Requesters.of(context));
         noteStudy(found.study());
         return ok(writer().instances(study, series, found.result().items()).toString());
+    }
+
+    /**
+     * Search for a study's instances across its series (PS3.18 §10.6.1, {@code /studies/{study}/instances};
+     * series and instance keys).
+     *
+     * @param study Study Instance UID
+     * @return 200 with the matching instances and their series attributes
+     * @throws org.imagingexchange.registry.domain.StudyNotFoundException 404 when unknown or not permitted
+     */
+    @GET
+    @Path("/{study}/instances")
+    @Audited(BalpPattern.PATIENT_QUERY)
+    public Response studyInstances(@PathParam("study") String study) {
+        QidoQueryParser.uid("study", study);
+        java.util.Map<String, java.util.List<String>> params = new java.util.HashMap<>(uriInfo.getQueryParameters());
+        params.put("StudyInstanceUID", java.util.List.of(study));
+        CrossStudyQuery query = QidoQueryParser.acrossStudies(params, true);
+        noteQuery("QIDO-RS instances of study " + study);
+        Study found = search.visibleStudy(study, Requesters.of(context));
+        noteStudy(found);
+        SearchResult<Located<SeriesInstance>> result = search.instances(query, Requesters.of(context));
+        return ok(writer().instancesAcross(result.items()).toString());
     }
 
     private void noteQuery(String description) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,39 @@ public final class QidoQueryParser {
         Map<DicomAttribute, List<String>> keys = matchingKeys(params, INSTANCE_KEYS, "instance");
         return new InstanceQuery(uids(keys, DicomAttribute.SOP_INSTANCE_UID), uids(keys, DicomAttribute.SOP_CLASS_UID),
                 fields(params), paging(params));
+    }
+
+    /**
+     * A search across studies: {@code /series} (study and series keys), {@code /instances} and
+     * {@code /studies/{study}/instances} (study, series and instance keys).
+     *
+     * @param params    decoded query parameters
+     * @param instances true for an instance-level search
+     * @return the query split by level
+     * @throws InvalidQueryParameterException (400) for keys of no allowed level, malformed values or paging
+     */
+    public static CrossStudyQuery acrossStudies(Map<String, List<String>> params, boolean instances) {
+        Map<String, List<String>> study = new java.util.HashMap<>();
+        Map<String, List<String>> series = new java.util.HashMap<>();
+        Map<String, List<String>> instance = new java.util.HashMap<>();
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            Optional<DicomAttribute> a = DicomAttribute.byName(e.getKey());
+            if (CONTROL.contains(e.getKey())) {
+                study.put(e.getKey(), e.getValue());
+                series.put(e.getKey(), e.getValue());
+                instance.put(e.getKey(), e.getValue());
+            } else if (a.isPresent() && STUDY_KEYS.contains(a.get())) {
+                study.put(e.getKey(), e.getValue());
+            } else if (a.isPresent() && SERIES_KEYS.contains(a.get())) {
+                series.put(e.getKey(), e.getValue());
+            } else if (instances && a.isPresent() && INSTANCE_KEYS.contains(a.get())) {
+                instance.put(e.getKey(), e.getValue());
+            } else {
+                throw new InvalidQueryParameterException(e.getKey(), "not a matching key the registry supports for a "
+                        + (instances ? "instance" : "series") + "-level search across studies");
+            }
+        }
+        return new CrossStudyQuery(studies(study), series(series), instances ? instances(instance) : null);
     }
 
     /**

@@ -25,6 +25,28 @@ public interface StudyIndex {
     List<Study> find(StudyQuery query, int offset, int limit);
 
     /**
+     * Series-level matching across studies (PS3.18 §10.6.1, {@code /series}): study keys and series keys,
+     * in study order, then series number. Consent is not applied here.
+     *
+     * @param query  the parsed query
+     * @param offset rows to skip, &gt;= 0
+     * @param limit  most rows, &gt;= 1
+     * @return matching series with their studies
+     */
+    List<Located<Series>> findSeries(CrossStudyQuery query, int offset, int limit);
+
+    /**
+     * Instance-level matching across studies ({@code /instances}, {@code /studies/{study}/instances}): study,
+     * series and instance keys, in study order, then series and instance number. Consent is not applied here.
+     *
+     * @param query  the parsed query (its instance part not null)
+     * @param offset rows to skip, &gt;= 0
+     * @param limit  most rows, &gt;= 1
+     * @return matching instances with their series and studies
+     */
+    List<Located<SeriesInstance>> findInstances(CrossStudyQuery query, int offset, int limit);
+
+    /**
      * @param studyInstanceUid Study Instance UID
      * @return the study, empty when not indexed
      */

@@ -41,25 +41,69 @@ public final class StudySearch {
      * @throws ConsentUnavailableException (503) when consent could not be decided for a candidate
      */
     public SearchResult<Study> studies(StudyQuery query, Requester requester) {
-        long wanted = (long) query.paging().offset() + query.paging().limit();
-        List<Study> permitted = new ArrayList<>();
+        return permittedPage((offset, size) -> index.find(query, offset, size), s -> s, query.paging(), requester);
+    }
+
+    /**
+     * Series-level search across studies (PS3.18 §10.6.1, {@code /series}), consent-filtered by study.
+     *
+     * @param query     study and series keys
+     * @param requester who asks
+     * @return the permitted page
+     * @throws ConsentUnavailableException (503) when consent could not be decided for a candidate
+     */
+    public SearchResult<Located<Series>> series(CrossStudyQuery query, Requester requester) {
+        return permittedPage((offset, size) -> index.findSeries(query, offset, size), Located::study, query.paging(),
+                requester);
+    }
+
+    /**
+     * Instance-level search across studies ({@code /instances}, {@code /studies/{study}/instances}).
+     *
+     * @param query     study, series and instance keys
+     * @param requester who asks
+     * @return the permitted page
+     * @throws ConsentUnavailableException (503) when consent could not be decided for a candidate
+     */
+    public SearchResult<Located<SeriesInstance>> instances(CrossStudyQuery query, Requester requester) {
+        return permittedPage((offset, size) -> index.findInstances(query, offset, size), Located::study,
+                query.paging(), requester);
+    }
+
+    /** One window of index rows: offset and size in, rows out. */
+    private interface Window<T> {
+        List<T> read(int offset, int size);
+    }
+
+    /**
+     * Reads the index in growing windows, keeps what consent permits, and cuts the requested page; stops
+     * when the page (plus one, to know whether more exist) is full, the index is exhausted, or
+     * {@code scanLimit} rows were read.
+     */
+    private <T> SearchResult<T> permittedPage(Window<T> window, java.util.function.Function<T, Study> studyOf,
+                                              Paging paging, Requester requester) {
+        long wanted = (long) paging.offset() + paging.limit();
+        List<T> permitted = new ArrayList<>();
         Map<ConsentGate.PatientAtCustodian, Boolean> decided = new HashMap<>();
         int scanned = 0;
-        int window = (int) Math.max(FIRST_WINDOW, Math.min(MAX_WINDOW, wanted + 1));
+        int size = (int) Math.max(FIRST_WINDOW, Math.min(MAX_WINDOW, wanted + 1));
         boolean exhausted = false;
         while (permitted.size() <= wanted && scanned < scanLimit) {
-            int size = Math.min(window, scanLimit - scanned);
-            List<Study> rows = index.find(query, scanned, size);
+            int n = Math.min(size, scanLimit - scanned);
+            List<T> rows = window.read(scanned, n);
             scanned += rows.size();
-            permitted.addAll(consent.permitted(rows, requester, decided));
-            if (rows.size() < size) {
+            java.util.Set<String> allowed = new java.util.HashSet<>();
+            consent.permitted(rows.stream().map(studyOf).distinct().toList(), requester, decided)
+                    .forEach(s -> allowed.add(s.studyInstanceUid()));
+            rows.stream().filter(r -> allowed.contains(studyOf.apply(r).studyInstanceUid())).forEach(permitted::add);
+            if (rows.size() < n) {
                 exhausted = true;
                 break;
             }
-            window = Math.min(MAX_WINDOW, window * 4);
+            size = Math.min(MAX_WINDOW, size * 4);
         }
-        List<Study> page = permitted.size() <= query.paging().offset() ? List.of()
-                : permitted.subList(query.paging().offset(), (int) Math.min(permitted.size(), wanted));
+        List<T> page = permitted.size() <= paging.offset() ? List.of()
+                : permitted.subList(paging.offset(), (int) Math.min(permitted.size(), wanted));
         boolean more = permitted.size() > wanted;
         return new SearchResult<>(page, more, !more && !exhausted);
     }

@@ -13,12 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imagingexchange.registry.domain.CrossStudyQuery;
 import org.imagingexchange.registry.domain.Endpoint;
 import org.imagingexchange.registry.domain.IndexBatch;
 import org.imagingexchange.registry.domain.IndexCounts;
+import org.imagingexchange.registry.domain.Located;
 import org.imagingexchange.registry.domain.Instance;
+import org.imagingexchange.registry.domain.PatientIdentifier;
 import org.imagingexchange.registry.domain.PersonNames;
 import org.imagingexchange.registry.domain.Series;
+import org.imagingexchange.registry.domain.SeriesInstance;
 import org.imagingexchange.registry.domain.SourceArchive;
 import org.imagingexchange.registry.domain.Study;
 import org.imagingexchange.registry.domain.StudyIndex;
@@ -46,20 +50,62 @@ public class JpaStudyIndex implements StudyIndex {
     JpaCrawlCheckpoints checkpoints;
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<Study> find(StudyQuery query, int offset, int limit) {
-        StudySearchSql sql = StudySearchSql.of(query);
-        Query q = em.createNativeQuery(sql.sql(), StudyEntity.class);
-        for (int i = 0; i < sql.parameters().size(); i++) {
-            q.setParameter(i + 1, sql.parameters().get(i));
-        }
-        List<StudyEntity> rows = q.setFirstResult(offset).setMaxResults(limit).getResultList();
-        return rows.stream().map(StudyEntity::toDomain).toList();
+        return window(StudySearchSql.of(query), StudyEntity.class, offset, limit).stream()
+                .map(StudyEntity::toDomain).toList();
     }
 
     @Override
+    public List<Located<Series>> findSeries(CrossStudyQuery query, int offset, int limit) {
+        List<SeriesEntity> rows = window(StudySearchSql.series(query), SeriesEntity.class, offset, limit);
+        Map<String, Study> studies = studies(rows.stream().map(r -> r.studyInstanceUid).distinct().toList());
+        return rows.stream().map(r -> new Located<>(studies.get(r.studyInstanceUid), r.toDomain())).toList();
+    }
+
+    @Override
+    public List<Located<SeriesInstance>> findInstances(CrossStudyQuery query, int offset, int limit) {
+        List<InstanceEntity> rows = window(StudySearchSql.instances(query), InstanceEntity.class, offset, limit);
+        Map<String, Study> studies = studies(rows.stream().map(r -> r.studyInstanceUid).distinct().toList());
+        Map<String, Series> series = new HashMap<>();
+        for (List<String> chunk : chunks(rows.stream().map(r -> r.seriesInstanceUid).distinct().toList())) {
+            em.createQuery("select x from SeriesEntity x where x.seriesInstanceUid in :uids", SeriesEntity.class)
+                    .setParameter("uids", chunk).getResultList().forEach(x -> series.put(x.seriesInstanceUid, x.toDomain()));
+        }
+        return rows.stream().map(r -> new Located<>(studies.get(r.studyInstanceUid),
+                new SeriesInstance(series.get(r.seriesInstanceUid), r.toDomain()))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> List<E> window(StudySearchSql sql, Class<E> type, int offset, int limit) {
+        Query q = em.createNativeQuery(sql.sql(), type);
+        for (int i = 0; i < sql.parameters().size(); i++) {
+            q.setParameter(i + 1, sql.parameters().get(i));
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    private Map<String, Study> studies(List<String> uids) {
+        Map<String, Study> out = new HashMap<>();
+        for (List<String> chunk : chunks(uids)) {
+            em.createQuery("select s from StudyEntity s where s.studyInstanceUid in :uids", StudyEntity.class)
+                    .setParameter("uids", chunk).getResultList().forEach(s -> out.put(s.studyInstanceUid, s.toDomain()));
+        }
+        return out;
+    }
+
+    /** The study with every identifier its patient carries (Other Patient IDs, MADO Patient.identifier). */
+    @Override
+    @SuppressWarnings("unchecked")
     public Optional<Study> study(String studyInstanceUid) {
-        return Optional.ofNullable(em.find(StudyEntity.class, studyInstanceUid)).map(StudyEntity::toDomain);
+        StudyEntity row = em.find(StudyEntity.class, studyInstanceUid);
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<Object[]> ids = em.createNativeQuery("SELECT id_value, issuer FROM patient_identifier WHERE patient_key = ?1"
+                + " ORDER BY issuer, id_value").setParameter(1, row.patientKey).getResultList();
+        PatientIdentifier primary = row.patientId.isEmpty() ? null : new PatientIdentifier(row.patientId, row.issuerOfPatientId);
+        return Optional.of(row.toDomain(ids.stream().map(r -> new PatientIdentifier((String) r[0], (String) r[1]))
+                .filter(id -> !id.equals(primary)).toList()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.imagingexchange.registry.domain.PatientIdentifier;
 import org.imagingexchange.registry.domain.PersonNames;
 import org.imagingexchange.registry.domain.Study;
 
@@ -115,10 +116,18 @@ public class StudyEntity {
 
     /** @return the domain value of this row (other patient identifiers are not loaded here) */
     Study toDomain() {
+        return toDomain(List.of());
+    }
+
+    /**
+     * @param otherPatientIds the patient's further identifiers (from {@code patient_identifier})
+     * @return the domain value of this row with those identifiers
+     */
+    Study toDomain(List<PatientIdentifier> otherPatientIds) {
         return new Study(studyInstanceUid, patientId, issuerOfPatientId, patientName, patientBirthDate, patientSex,
                 studyDate, studyTime, accessionNumber, accessionNumberIssuer, studyId, studyDescription,
                 referringPhysicianName, institutionName, split(modalitiesInStudy), split(sopClassesInStudy),
-                split(bodyPartsExamined), List.of(), numberOfSeries, numberOfInstances, custodianOrganizationId);
+                split(bodyPartsExamined), otherPatientIds, numberOfSeries, numberOfInstances, custodianOrganizationId);
     }
 
     static List<String> split(String joined) {

@@ -3,7 +3,9 @@ package org.imagingexchange.registry.persistence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.imagingexchange.registry.domain.CrossStudyQuery;
 import org.imagingexchange.registry.domain.PersonNames;
+import org.imagingexchange.registry.domain.SeriesQuery;
 import org.imagingexchange.registry.domain.StudyQuery;
 
 /**
@@ -27,6 +29,60 @@ record StudySearchSql(String sql, List<Object> parameters) {
      */
     static StudySearchSql of(StudyQuery q) {
         Builder b = new Builder();
+        studyConditions(b, q);
+        return new StudySearchSql("SELECT s.* FROM imaging_study s" + b.whereClause() + ORDER, b.values);
+    }
+
+    /**
+     * @param q study and series keys
+     * @return the SELECT of matching {@code imaging_series} rows, in study order then series number
+     */
+    static StudySearchSql series(CrossStudyQuery q) {
+        Builder b = new Builder();
+        studyConditions(b, q.study());
+        seriesConditions(b, q.series());
+        return new StudySearchSql("SELECT x.* FROM imaging_series x JOIN imaging_study s"
+                + " ON s.study_instance_uid = x.study_instance_uid" + b.whereClause() + ORDER
+                + ", x.series_number NULLS LAST, x.series_instance_uid", b.values);
+    }
+
+    /**
+     * @param q study, series and instance keys
+     * @return the SELECT of matching {@code imaging_instance} rows, in study, series and instance order
+     */
+    static StudySearchSql instances(CrossStudyQuery q) {
+        Builder b = new Builder();
+        studyConditions(b, q.study());
+        seriesConditions(b, q.series());
+        if (!q.instance().sopInstanceUids().isEmpty()) {
+            b.where("i.sop_instance_uid IN (" + b.params(new ArrayList<>(q.instance().sopInstanceUids())) + ")");
+        }
+        if (!q.instance().sopClassUids().isEmpty()) {
+            b.where("i.sop_class_uid IN (" + b.params(new ArrayList<>(q.instance().sopClassUids())) + ")");
+        }
+        return new StudySearchSql("SELECT i.* FROM imaging_instance i JOIN imaging_series x"
+                + " ON x.series_instance_uid = i.series_instance_uid JOIN imaging_study s"
+                + " ON s.study_instance_uid = x.study_instance_uid" + b.whereClause() + ORDER
+                + ", x.series_number NULLS LAST, x.series_instance_uid, i.instance_number NULLS LAST, i.sop_instance_uid",
+                b.values);
+    }
+
+    private static void seriesConditions(Builder b, SeriesQuery q) {
+        if (!q.seriesInstanceUids().isEmpty()) {
+            b.where("x.series_instance_uid IN (" + b.params(new ArrayList<>(q.seriesInstanceUids())) + ")");
+        }
+        if (!q.modalities().isEmpty()) {
+            List<String> exact = q.modalities().stream().filter(v -> !StudyQuery.hasWildcard(v)).toList();
+            List<String> conditions = new ArrayList<>();
+            if (!exact.isEmpty()) {
+                conditions.add("x.modality IN (" + b.params(new ArrayList<>(exact)) + ")");
+            }
+            q.modalities().stream().filter(StudyQuery::hasWildcard).forEach(v -> conditions.add("x.modality " + b.match(v)));
+            b.where("(" + String.join(" OR ", conditions) + ")");
+        }
+    }
+
+    private static void studyConditions(Builder b, StudyQuery q) {
         if (!q.studyInstanceUids().isEmpty()) {
             b.where("s.study_instance_uid IN (" + b.params(new ArrayList<>(q.studyInstanceUids())) + ")");
         }
@@ -80,7 +136,6 @@ record StudySearchSql(String sql, List<Object> parameters) {
                 b.where("s.referring_physician_search " + b.match(key));
             }
         }
-        return new StudySearchSql("SELECT s.* FROM imaging_study s" + b.whereClause() + ORDER, b.values);
     }
 
     private static void dateRange(Builder b, String column, StudyQuery q) {

@@ -46,6 +46,21 @@ class InMemoryStudyIndex implements StudyIndex {
     }
 
     @Override
+    public List<Located<Series>> findSeries(CrossStudyQuery q, int offset, int limit) {
+        return find(q.study(), 0, Integer.MAX_VALUE).stream()
+                .flatMap(s -> series(s.studyInstanceUid()).stream().filter(q.series()::matches).map(x -> new Located<>(s, x)))
+                .skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public List<Located<SeriesInstance>> findInstances(CrossStudyQuery q, int offset, int limit) {
+        return findSeries(q, 0, Integer.MAX_VALUE).stream()
+                .flatMap(l -> instances(l.study().studyInstanceUid(), l.item().seriesInstanceUid()).orElse(List.of()).stream()
+                        .filter(q.instance()::matches).map(i -> new Located<>(l.study(), new SeriesInstance(l.item(), i))))
+                .skip(offset).limit(limit).toList();
+    }
+
+    @Override
     public Optional<Study> study(String uid) {
         return Optional.ofNullable(manifests.get(uid)).map(StudyManifest::study);
     }

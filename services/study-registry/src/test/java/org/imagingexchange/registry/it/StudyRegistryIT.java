@@ -276,6 +276,45 @@ class StudyRegistryIT {
                 "PS3.18 §8.3.4.4: a limit above the maximum is answered with the maximum and a Warning");
     }
 
+    @Test
+    void qido_seriesAndInstancesAcrossStudies_withStudyKeys() {
+        crawlHospitalA();
+        String token = Tokens.of("radiologist-a");
+        String ct = orthancStudyUid("1CT1");
+        JsonArray series = (JsonArray) Http.json(Http.get("/registry/dicomweb/series?PatientID=1CT1&Modality=CT", token));
+        assertEquals(1, series.size(), series.toString());
+        assertEquals(ct, series.getJsonObject(0).getJsonObject("0020000D").getJsonArray("Value").getString(0));
+        JsonArray instances = (JsonArray) Http.json(Http.get("/registry/dicomweb/instances?PatientID=1CT1", token));
+        assertEquals(1, instances.size());
+        assertEquals("CT", instances.getJsonObject(0).getJsonObject("00080060").getJsonArray("Value").getString(0),
+                "instance answers carry their series' Modality");
+        JsonArray inStudy = (JsonArray) Http.json(Http.get(STUDIES + "/" + ct + "/instances", token));
+        assertEquals(instances, inStudy);
+        JsonArray mr = (JsonArray) Http.json(Http.get("/registry/dicomweb/series?Modality=MR", token));
+        assertTrue(mr.size() >= 4, "MR series of several studies: " + mr.size());
+        assertEquals(400, Http.get("/registry/dicomweb/series?SOPClassUID=1.2.3", token).statusCode(),
+                "an instance key is not a series-level key");
+        assertEquals(503, Http.get("/registry/dicomweb/series?PatientID=1CT1", Tokens.of("clinician-b")).statusCode());
+    }
+
+    @Test
+    void fhirImagingStudy_readAndMadoManifest_parseAsFhir() {
+        crawlHospitalA();
+        String uid = orthancStudyUid("1CT1");
+        HttpResponse<String> read = Http.get("/registry/fhir/ImagingStudy/" + uid, Tokens.of("radiologist-a"));
+        assertEquals(200, read.statusCode(), read.body());
+        org.hl7.fhir.r4.model.ImagingStudy is = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.ImagingStudy.class, read.body());
+        assertEquals("urn:oid:" + uid, is.getIdentifierFirstRep().getValue());
+        HttpResponse<String> manifest = Http.get("/registry/fhir/ImagingStudy/" + uid + "/$manifest", Tokens.of("radiologist-a"));
+        assertEquals(200, manifest.statusCode(), manifest.body());
+        org.hl7.fhir.r4.model.Bundle b = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Bundle.class, manifest.body());
+        assertEquals(org.hl7.fhir.r4.model.Bundle.BundleType.DOCUMENT, b.getType());
+        assertFalse(manifest.body().contains(orthancUrl()), "no source archive address in the manifest");
+        assertEquals(404, Http.get("/registry/fhir/ImagingStudy/1.2.3.999/$manifest", Tokens.of("radiologist-a")).statusCode());
+    }
+
     private static JsonObject crawlHospitalA() {
         HttpResponse<String> r = Http.post(CRAWLS, Tokens.of("exchange-platform"), "application/json",
                 "{\"source\":\"hospital-a\"}");
