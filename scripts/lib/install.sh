@@ -325,6 +325,34 @@ PY
   log "samples: $(sed -n 2p "$root/demo/MANIFEST.txt" | sed 's/^# //')"
 }
 
+# Person names in every character set the registry must decode (PS3.5 Annex H-K examples, as shipped by
+# Debian's python3-pydicom): Latin-1, Greek, Cyrillic, Hebrew, Arabic, ISO 2022 Japanese and Korean,
+# UTF-8 and GB18030. Loaded into a second test archive; the demo PACS does not carry them.
+EXCHANGE_CHARSET_SAMPLES=(chrArab.dcm chrFren.dcm chrGerm.dcm chrGreek.dcm chrH31.dcm chrH32.dcm chrHbrw.dcm
+  chrI2.dcm chrJapMulti.dcm chrKoreanMulti.dcm chrRuss.dcm chrX1.dcm chrX2.dcm)
+
+# ensure_charset_samples: $EXCHANGE_CACHE/samples/charsets with the files above and a MANIFEST.txt.
+ensure_charset_samples() {
+  local dest="$EXCHANGE_CACHE/samples/charsets" src
+  src="$(dirname "$PYDICOM_TEST_FILES")/charset_files"
+  if [[ -f "$dest/MANIFEST.txt" && "$(grep -c '\.dcm' "$dest/MANIFEST.txt")" == "${#EXCHANGE_CHARSET_SAMPLES[@]}" ]]; then
+    return 0
+  fi
+  [[ -d "$src" ]] || die "pydicom character set files not found in $src (is python3-pydicom installed?)"
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  {
+    echo "# Character set samples (Debian python3-pydicom $(dpkg-query -W -f='${Version}' python3-pydicom 2>/dev/null), $src)"
+    local f
+    for f in "${EXCHANGE_CHARSET_SAMPLES[@]}"; do
+      [[ -f "$src/$f" ]] || die "character set sample missing: $src/$f"
+      cp "$src/$f" "$dest/$f"
+      echo "$f"
+    done
+  } >"$dest/MANIFEST.txt"
+  log "samples: ${#EXCHANGE_CHARSET_SAMPLES[@]} character set files in $dest"
+}
+
 # --- PixelMed into the local Maven repository ---------------------------------
 
 # ensure_pixelmed_maven: PixelMed (DICOM toolkit, BSD) is not on Maven Central;

@@ -50,11 +50,12 @@ class StudyRegistryIT {
     @Test
     void metrics_afterCrawlAndSearch_exposeIndexGaugesQidoLatencyAndCrawlDuration() {
         crawlHospitalA();
+        crawl("hospital-a-2");
         Http.get(STUDIES + "?PatientID=1CT1", Tokens.of("clinician-b"));
         HttpResponse<String> r = Http.get("/registry/metrics", null);
         assertEquals(200, r.statusCode());
-        JsonObject stats = orthancStatistics();
-        assertTrue(r.body().contains("registry_indexed_objects{level=\"studies\"} " + stats.getInt("CountStudies")),
+        int studies = orthancStatistics().getInt("CountStudies") + orthancStatistics(charsetsUrl()).getInt("CountStudies");
+        assertTrue(r.body().contains("registry_indexed_objects{level=\"studies\"} " + studies),
                 "gauge of indexed studies equals Orthanc's count; got:\n" + grep(r.body(), "registry_indexed_objects"));
         assertTrue(r.body().contains("registry_qido_request_duration_seconds_count{level=\"study\",status=\"200\"}"),
                 grep(r.body(), "registry_qido"));
@@ -263,11 +264,13 @@ class StudyRegistryIT {
     @Test
     void qido_pagingAfterConsent_andLimitAboveMaximumWarns() {
         crawlHospitalA();
+        crawl("hospital-a-2");
         String token = Tokens.of("radiologist-a");
         JsonArray all = (JsonArray) Http.json(Http.get(STUDIES, token));
         JsonArray first = (JsonArray) Http.json(Http.get(STUDIES + "?limit=3", token));
         JsonArray second = (JsonArray) Http.json(Http.get(STUDIES + "?limit=3&offset=3", token));
-        assertEquals(orthancStatistics().getInt("CountStudies"), all.size(), "the custodian sees its whole archive");
+        assertEquals(orthancStatistics().getInt("CountStudies") + orthancStatistics(charsetsUrl()).getInt("CountStudies"),
+                all.size(), "the custodian sees both its archives");
         assertEquals(all.get(0), first.get(0));
         assertEquals(all.get(3), second.get(0), "offset 3 continues where the first page ended");
         HttpResponse<String> big = Http.get(STUDIES + "?limit=5000", token);
@@ -315,6 +318,77 @@ class StudyRegistryIT {
         assertEquals(404, Http.get("/registry/fhir/ImagingStudy/1.2.3.999/$manifest", Tokens.of("radiologist-a")).statusCode());
     }
 
+    /**
+     * Person names in every character set of the pydicom samples (PS3.5 Annex H-K examples) come out as
+     * UTF-8 with their component groups, and match case- and accent-insensitively in any group. The
+     * archive is hospital-a's second PACS, whose Patient IDs get the source's default issuer.
+     */
+    @Test
+    void qido_characterSets_correctUtf8GroupsAndMatching() {
+        crawl("hospital-a-2");
+        String token = Tokens.of("radiologist-a");
+        JsonObject h31 = onlyStudy(Http.get(STUDIES + "?PatientID=H31EXAMPLE", token)).getJsonObject("00100010")
+                .getJsonArray("Value").getJsonObject(0);
+        assertEquals("Yamada^Tarou", h31.getString("Alphabetic"));
+        assertEquals("山田^太郎", h31.getString("Ideographic"));
+        assertEquals("やまだ^たろう", h31.getString("Phonetic"));
+        assertEquals("HOSPITAL-A-2", onlyStudy(Http.get(STUDIES + "?PatientID=H31EXAMPLE", token))
+                .getJsonObject("00100021").getJsonArray("Value").getString(0), "the source's default issuer");
+        String[][] cases = {
+                {"PatientName=" + enc("山田*"), "H31EXAMPLE"}, {"PatientName=" + enc("やまだ^たろう"), "H31EXAMPLE,2008-4"},
+                {"PatientName=" + enc("ヤマダ*"), "H32EXAMPLE"}, {"PatientName=buc%5Ejerome", "SCSFREN"},
+                {"PatientName=" + enc("ÄNEAS*"), "SCSGERM"}, {"PatientName=" + enc("διονυσιος"), "SCSGREEK"},
+                {"PatientName=" + enc("홍*"), "I2EXAMPLE"}, {"PatientName=" + enc("王^小东"), "X2EXAMPLE"},
+                {"PatientName=" + enc("王^小東"), "X1EXAMPLE"}, {"PatientName=" + enc("김희중"), "2008-3"},
+                {"PatientName=" + enc("שרון*"), "SCSHBRW"}, {"PatientName=" + enc("قباني*"), "SCSARAB"},
+                {"PatientName=" + enc("Люкceмбypг"), "SCSRUSS"},
+                {"PatientName=tarou&fuzzymatching=true", "H31EXAMPLE"},
+                {"PatientName=" + enc("たろう") + "&fuzzymatching=true", "H31EXAMPLE,2008-4"},
+                {"PatientName=gildong%20hong&fuzzymatching=true", "I2EXAMPLE"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = Http.get(STUDIES + "?IssuerOfPatientID=HOSPITAL-A-2&" + c[0], token);
+            assertEquals(200, r.statusCode(), c[0] + " -> " + r.body());
+            java.util.Set<String> got = new java.util.TreeSet<>();
+            ((JsonArray) Http.json(r)).forEach(v -> got.add(v.asJsonObject().getJsonObject("00100020")
+                    .getJsonArray("Value").getString(0)));
+            assertEquals(new java.util.TreeSet<>(java.util.List.of(c[1].split(","))), got, c[0]);
+        }
+    }
+
+    @Test
+    void crawl_twoArchivesOfOneOrganisation_oneRecordPerStudyEach() {
+        JsonObject first = crawl("hospital-a-2");
+        JsonObject again = crawl("hospital-a-2");
+        JsonObject stats = orthancStatistics(charsetsUrl());
+        assertEquals(stats.getInt("CountStudies"), first.getInt("studies"));
+        assertEquals(stats.getInt("CountInstances"), first.getInt("instances"));
+        assertEquals(0, again.getInt("added"), "an unchanged archive adds nothing");
+        assertEquals(0, again.getInt("updated"), "and reads no study contents again");
+        assertEquals(0, again.getInt("removed"));
+    }
+
+    private static JsonObject onlyStudy(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        JsonArray a = (JsonArray) Http.json(r);
+        assertEquals(1, a.size(), r.body());
+        return a.getJsonObject(0);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "*");
+    }
+
+    private static String charsetsUrl() {
+        return System.getProperty("it.charsets.url", "http://127.0.0.1:18043");
+    }
+
+    private static JsonObject crawl(String source) {
+        HttpResponse<String> r = Http.post(CRAWLS, Tokens.of("exchange-platform"), "application/json",
+                "{\"source\":\"" + source + "\"}");
+        assertEquals(200, r.statusCode(), "crawl of " + source + ": " + r.body());
+        return ((JsonArray) Http.json(r)).getJsonObject(0);
+    }
+
     private static JsonObject crawlHospitalA() {
         HttpResponse<String> r = Http.post(CRAWLS, Tokens.of("exchange-platform"), "application/json",
                 "{\"source\":\"hospital-a\"}");
@@ -329,7 +403,11 @@ class StudyRegistryIT {
     }
 
     private static JsonObject orthancStatistics() {
-        return Json.createReader(new StringReader(orthanc("/statistics"))).readObject();
+        return orthancStatistics(orthancUrl());
+    }
+
+    private static JsonObject orthancStatistics(String base) {
+        return Json.createReader(new StringReader(orthanc(base, "/statistics"))).readObject();
     }
 
     private static String orthancStudyUid(String patientId) {
@@ -339,10 +417,14 @@ class StudyRegistryIT {
     }
 
     private static String orthanc(String path) {
+        return orthanc(orthancUrl(), path);
+    }
+
+    private static String orthanc(String base, String path) {
         String auth = Base64.getEncoder().encodeToString("orthanc:orthanc-pass".getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                    HttpRequest.newBuilder(URI.create(orthancUrl() + path)).header("Authorization", "Basic " + auth).build(),
+                    HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + auth).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), "Orthanc " + path);
             return r.body();
