@@ -367,6 +367,64 @@ class StudyRegistryIT {
         assertEquals(0, again.getInt("removed"));
     }
 
+    /**
+     * One study reached through two archives is one record with two endpoints; an instance added at the
+     * source updates it; a study the source deletes is withdrawn from that source only. Works on
+     * hospital-a's second archive and removes what it added.
+     */
+    @Test
+    void crawl_sameStudyTwoChannels_updateAndWithdraw() throws Exception {
+        crawlHospitalA();
+        crawl("hospital-a-2");
+        java.nio.file.Path demo = java.nio.file.Path.of(System.getProperty("it.samples.dir"), "demo");
+        String ctStudy = orthancStudyUid("1CT1");
+        String ctOrthancId = postToCharsets(demo.resolve("CT_small.dcm"));
+        String brainOrthancId = postToCharsets(demo.resolve("brain_002.dcm"));
+        try {
+            JsonObject added = crawl("hospital-a-2");
+            assertEquals(2, added.getInt("added"), "two studies new to this archive");
+            JsonArray both = (JsonArray) Http.json(Http.get(STUDIES + "?StudyInstanceUID=" + ctStudy, Tokens.of("radiologist-a")));
+            assertEquals(1, both.size(), "one record for the study held by two archives");
+            JsonObject location = (JsonObject) Http.json(Http.get("/registry/api/studies/" + ctStudy + "/location",
+                    Tokens.of("exchange-platform")));
+            assertEquals(2, location.getJsonArray("endpoints").size(), "both archives are endpoints of the study");
+
+            postToCharsets(demo.resolve("brain_003.dcm"));
+            JsonObject updated = crawl("hospital-a-2");
+            assertEquals(1, updated.getInt("updated"), "the study that gained an instance is updated");
+            assertEquals(0, updated.getInt("added"));
+
+            orthancDelete(charsetsUrl(), "/studies/" + ctOrthancId);
+            JsonObject withdrawn = crawl("hospital-a-2");
+            assertEquals(1, withdrawn.getInt("removed"));
+            location = (JsonObject) Http.json(Http.get("/registry/api/studies/" + ctStudy + "/location",
+                    Tokens.of("exchange-platform")));
+            assertEquals(1, location.getJsonArray("endpoints").size(), "hospital-a still holds the study");
+            assertEquals("hospital-a", location.getJsonArray("endpoints").getJsonObject(0).getString("sourceId"));
+        } finally {
+            orthancDelete(charsetsUrl(), "/studies/" + ctOrthancId);
+            orthancDelete(charsetsUrl(), "/studies/" + brainOrthancId);
+            crawl("hospital-a-2");
+        }
+    }
+
+    private static String postToCharsets(java.nio.file.Path file) throws Exception {
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(charsetsUrl() + "/instances")).header("Authorization", orthancAuth())
+                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), "Orthanc accepts " + file + ": " + r.body());
+        return Json.createReader(new StringReader(r.body())).readObject().getString("ParentStudy");
+    }
+
+    private static void orthancDelete(String base, String path) throws Exception {
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", orthancAuth()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static String orthancAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString("orthanc:orthanc-pass".getBytes(StandardCharsets.UTF_8));
+    }
+
     private static JsonObject onlyStudy(HttpResponse<String> r) {
         assertEquals(200, r.statusCode(), r.body());
         JsonArray a = (JsonArray) Http.json(r);
