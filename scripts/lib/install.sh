@@ -353,6 +353,25 @@ ensure_charset_samples() {
   log "samples: ${#EXCHANGE_CHARSET_SAMPLES[@]} character set files in $dest"
 }
 
+# Viewer-side DICOMweb client used by the tests through the gateway: npm dicomweb-client (the client of
+# OHIF-style viewers) with xhr2, the XMLHttpRequest it needs outside a browser.
+NODE_CLIENT_PACKAGES=("dicomweb-client@$DICOMWEB_CLIENT_VERSION" "xhr2@0.2.1")
+
+# ensure_node_clients: npm install of NODE_CLIENT_PACKAGES into $EXCHANGE_CACHE/node-clients.
+ensure_node_clients() {
+  local dir="$EXCHANGE_CACHE/node-clients" want
+  want="$(printf '%s\n' "${NODE_CLIENT_PACKAGES[@]}")"
+  if [[ -f "$dir/.installed" && "$(cat "$dir/.installed")" == "$want" ]]; then
+    return 0
+  fi
+  need_cmd node npm
+  mkdir -p "$dir"
+  log "node clients: npm install ${NODE_CLIENT_PACKAGES[*]}"
+  (cd "$dir" && npm install --silent --no-audit --no-fund --no-save --prefix "$dir" "${NODE_CLIENT_PACKAGES[@]}" >/dev/null) ||
+    die "npm install ${NODE_CLIENT_PACKAGES[*]} failed"
+  printf '%s\n' "$want" >"$dir/.installed"
+}
+
 # --- PixelMed into the local Maven repository ---------------------------------
 
 # ensure_pixelmed_maven: PixelMed (DICOM toolkit, BSD) is not on Maven Central;

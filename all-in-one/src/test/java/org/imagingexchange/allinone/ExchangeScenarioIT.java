@@ -2,10 +2,12 @@ package org.imagingexchange.allinone;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import org.imagingexchange.demo.DemoConfig;
 import org.imagingexchange.demo.DemoScenario;
 import org.imagingexchange.demo.ScenarioResult;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +15,11 @@ import org.junit.jupiter.api.Test;
  * the real Orthanc demo PACS loaded with the sample DICOM, all started by {@code ./exchange test}.
  */
 class ExchangeScenarioIT {
+
+    @BeforeAll
+    static void awaitEveryComponent() throws InterruptedException {
+        PlatformReady.await(Duration.ofMinutes(5));
+    }
 
     @Test
     void scenario_realPeersAndPlatform_everyStepHolds() {

@@ -98,7 +98,21 @@ public class RegistryConfig {
      *         positive duration (logged)
      */
     public Optional<Duration> crawlInterval() {
-        Optional<String> v = text(PREFIX + "crawl-interval");
+        return duration(PREFIX + "crawl-interval");
+    }
+
+    /**
+     * @param sourceId a configured source
+     * @return the period of that source's scheduled crawls ({@code exchange.registry.source.<id>.crawl-interval},
+     *         env {@code EXCHANGE_REGISTRY_SOURCE_<ID>_CRAWL_INTERVAL}), else the global one; empty when off
+     */
+    public Optional<Duration> crawlInterval(String sourceId) {
+        Optional<Duration> own = duration(PREFIX + "source." + sourceId + ".crawl-interval");
+        return own.isPresent() ? own : crawlInterval();
+    }
+
+    private Optional<Duration> duration(String key) {
+        Optional<String> v = text(key);
         if (v.isEmpty()) {
             return Optional.empty();
         }
@@ -106,7 +120,7 @@ public class RegistryConfig {
             Duration d = Duration.parse(v.get());
             return d.isNegative() || d.isZero() ? Optional.empty() : Optional.of(d);
         } catch (DateTimeParseException e) {
-            LOG.severe(() -> PREFIX + "crawl-interval '" + v.get() + "' is not an ISO-8601 duration; periodic crawl off");
+            LOG.severe(() -> key + " '" + v.get() + "' is not an ISO-8601 duration; periodic crawl off");
             return Optional.empty();
         }
     }

@@ -167,7 +167,19 @@ public final class StudySearch {
      */
     public SearchResult<LocatedManifest> manifestsOfPatient(PatientIdentifier identifier, Paging paging,
                                                             Requester requester) {
-        SearchResult<Study> studies = studies(StudyQuery.forPatient(identifier, paging), requester);
+        return manifests(StudyQuery.forPatient(identifier, paging), requester);
+    }
+
+    /**
+     * The permitted studies matching a query, with series, instances and endpoints (FHIR ImagingStudy search).
+     *
+     * @param query     the query (its paging applies after consent)
+     * @param requester who asks
+     * @return manifests with their endpoints, newest first, and whether more exist
+     * @throws ConsentUnavailableException (503) when consent could not be decided
+     */
+    public SearchResult<LocatedManifest> manifests(StudyQuery query, Requester requester) {
+        SearchResult<Study> studies = studies(query, requester);
         List<LocatedManifest> out = new ArrayList<>();
         for (Study s : studies.items()) {
             out.add(located(s));

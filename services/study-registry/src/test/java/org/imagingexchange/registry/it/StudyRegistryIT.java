@@ -219,12 +219,22 @@ class StudyRegistryIT {
                 "self link: the public FHIR base configured in the pom (exchange.public-fhir-base) and the query as sent");
         assertFalse(r.body().contains(orthancUrl()), "the source archive's address never leaves the platform");
         assertTrue(r.body().contains(Http.base() + "/dicomweb"), "Endpoint.address is the platform's WADO-RS base");
+        String uid = orthancStudyUid("1CT1");
+        for (String q : new String[] {"identifier=urn:dicom:uid%7Curn:oid:" + uid, "patient.identifier=1CT1&modality=CT",
+                "patient:identifier=1CT1&started=ge2004-01-01&started=le2004-01-31", "patient:identifier=1CT1&started=2004-01-19"}) {
+            JsonObject b = (JsonObject) Http.json(Http.get("/registry/fhir/ImagingStudy?" + q, Tokens.of("radiologist-a")));
+            assertEquals(1, b.getJsonArray("entry").size(), q);
+            assertEquals(uid, b.getJsonArray("entry").getJsonObject(0).getJsonObject("resource").getString("id"), q);
+        }
+        JsonObject none = (JsonObject) Http.json(Http.get("/registry/fhir/ImagingStudy?patient:identifier=1CT1&modality=MR",
+                Tokens.of("radiologist-a")));
+        assertFalse(none.containsKey("entry") && !none.getJsonArray("entry").isEmpty(), "1CT1 has no MR study");
     }
 
     @Test
     void fhirImagingStudy_badParametersAndConsentOutage_operationOutcomes() {
         crawlHospitalA();
-        for (String q : new String[] {"", "?patient:identifier=1CT1&foo=1", "?patient:identifier=1CT1&_count=0",
+        for (String q : new String[] {"?patient:identifier=1CT1&foo=1", "?started=2026-13-45", "?patient:identifier=1CT1&_count=0",
                 "?patient:identifier=1CT1&_count=-1", "?patient:identifier=a&patient:identifier=b"}) {
             HttpResponse<String> bad = Http.get("/registry/fhir/ImagingStudy" + q, Tokens.of("clinician-b"));
             assertEquals(400, bad.statusCode(), q + " -> " + bad.body());
