@@ -3,14 +3,11 @@ package org.imagingexchange.dicom.pixelmed;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SOPClass;
-import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.dicom.StoredFilePathStrategy;
 import com.pixelmed.network.GetSOPClassSCU;
 import com.pixelmed.network.IdentifierHandler;
 import com.pixelmed.network.MoveSOPClassSCU;
-import com.pixelmed.network.MultipleInstanceTransferStatusHandler;
 import com.pixelmed.network.ReceivedObjectHandler;
-import com.pixelmed.network.StorageSOPClassSCU;
 import com.pixelmed.network.VerificationSOPClassSCU;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,10 +117,13 @@ public final class PixelMedDimseScu implements DimseScu {
                     deliver(Path.of(fileName), transferSyntax, onInstance, counts);
                 }
             };
+            Set<String> inStudy = sopClassesInStudy(remote, identifier);
+            Set<String> storage = inStudy.isEmpty() ? RETRIEVABLE_STORAGE_SOP_CLASSES : inStudy;
+            boolean contextPerSyntax = !inStudy.isEmpty() && fitsOneAssociation(inStudy, model);
             new GetSOPClassSCU(remote.host(), remote.port(), remote.aeTitle().value(), callingAeTitle.value(),
                     model.getSopClass(), PixelMedAttributes.toAttributeList(identifier), null, folder.toFile(),
-                    StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, delivery, RETRIEVABLE_STORAGE_SOP_CLASSES,
-                    ALL_TRANSFER_SYNTAXES, true, false, false);
+                    StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, delivery, storage,
+                    ALL_TRANSFER_SYNTAXES, !contextPerSyntax, contextPerSyntax, false);
         } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
             int status = PixelMedErrors.statusOf(e);
             if (status < 0 || DimseStatus.categoryOf(status) == DimseStatus.Category.FAILURE) {
@@ -136,6 +136,41 @@ public final class PixelMedDimseScu implements DimseScu {
         }
         return new TransferResult(counts[1] > 0 ? DimseStatus.SUB_OPERATIONS_COMPLETE_WITH_FAILURES : DimseStatus.SUCCESS,
                 counts[0], counts[1], 0);
+    }
+
+    /**
+     * The SOP classes of the study asked for (SOP Classes in Study, PS3.4 C.6.2.1.2), so that C-GET can
+     * offer one presentation context per SOP class and transfer syntax: the archive then sends each
+     * instance as stored instead of transcoding (which Orthanc, for one, cannot do for JPEG 2000).
+     * Empty when the archive does not say.
+     */
+    private Set<String> sopClassesInStudy(RemoteAe remote, DicomDataset identifier) {
+        String study = identifier.getString(DicomAttribute.STUDY_INSTANCE_UID);
+        if (study == null) {
+            return Set.of();
+        }
+        DicomDataset keys = new DicomDataset().putString(DicomAttribute.QUERY_RETRIEVE_LEVEL, "STUDY")
+                .putString(DicomAttribute.STUDY_INSTANCE_UID, study).putString(DicomAttribute.SOP_CLASSES_IN_STUDY);
+        Set<String> classes = new java.util.HashSet<>();
+        try {
+            find(remote, QueryRetrieveModel.STUDY_ROOT, keys, m -> classes.addAll(
+                    m.getStrings(DicomAttribute.SOP_CLASSES_IN_STUDY).stream().filter(c -> !c.isEmpty()).toList()));
+        } catch (DimseException e) {
+            return Set.of();
+        }
+        return classes;
+    }
+
+    private static boolean fitsOneAssociation(Set<String> sopClasses, QueryRetrieveModel model) {
+        Set<String> all = new java.util.HashSet<>(sopClasses);
+        all.add(model.getSopClass());
+        try {
+            // PS3.8 §9.3.2.2: at most 128 presentation contexts (odd identifiers 1-255).
+            return com.pixelmed.network.PresentationContextListFactory.createNewPresentationContextList(
+                    all, ALL_TRANSFER_SYNTAXES, false, true).size() <= 127;
+        } catch (com.pixelmed.network.DicomNetworkException e) {
+            return false;
+        }
     }
 
     private void deliver(Path file, String transferSyntax, InstanceConsumer onInstance, int[] counts) {
@@ -172,30 +207,17 @@ public final class PixelMedDimseScu implements DimseScu {
 
     @Override
     public TransferResult store(RemoteAe remote, List<Path> files) throws DimseException {
-        SetOfDicomFiles set = new SetOfDicomFiles();
-        for (Path file : files) {
-            set.add(file.toString());
-        }
-        int[] last = new int[3];
-        MultipleInstanceTransferStatusHandler progress = new MultipleInstanceTransferStatusHandler() {
-            @Override
-            public void updateStatus(int remaining, int completed, int failed, int warning, String sopInstanceUid) {
-                last[0] = completed;
-                last[1] = failed;
-                last[2] = warning;
+        StoreRounds rounds = new StoreRounds(remote, callingAeTitle.value());
+        try {
+            rounds.send(files);
+        } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
+            if (rounds.succeeded() == 0) {
+                throw PixelMedErrors.map(remote, e);
             }
-        };
-        StorageSOPClassSCU scu = new StorageSOPClassSCU(remote.host(), remote.port(), remote.aeTitle().value(),
-                callingAeTitle.value(), set, 0, progress);
-        if (scu.encounteredTrappedExceptions() && last[0] == 0) {
-            throw new org.imagingexchange.dicom.net.DimseTransportException(
-                    remote.aeTitle() + "@" + remote.host() + ":" + remote.port() + " did not take any instance", null);
         }
-        // PixelMed counts every finished sub-operation as completed, failures and warnings included.
-        int succeeded = last[0] - last[1] - last[2];
-        int failed = last[1] + (files.size() - last[0]);
+        int failed = files.size() - rounds.succeeded() - rounds.warned();
         return new TransferResult(failed > 0 ? DimseStatus.SUB_OPERATIONS_COMPLETE_WITH_FAILURES : DimseStatus.SUCCESS,
-                succeeded, failed, last[2]);
+                rounds.succeeded(), failed, rounds.warned());
     }
 
     private static void deleteFolder(Path folder) {
