@@ -67,8 +67,13 @@ final class PixelMedAttributes {
             if (a.getVL() > MAX_INLINE_BINARY) {
                 return null;
             }
-            byte[] bytes = a.getVL() == 0 ? null : a.getByteValues();
-            return new DicomElement(tag, vr, List.of(), bytes, null);
+            try {
+                byte[] bytes = a.getVL() == 0 ? null : binary(a);
+                return new DicomElement(tag, vr, List.of(), bytes, null);
+            } catch (DicomException e) {
+                // A binary value PixelMed cannot render as bytes (e.g. OF, OD) is left out of the header.
+                return null;
+            }
         }
         List<Object> values = new ArrayList<>();
         String[] texts = a.getVM() == 0 ? new String[0] : a.getStringValues();
@@ -76,6 +81,17 @@ final class PixelMedAttributes {
             values.add(value(vr, text));
         }
         return new DicomElement(tag, vr, values, null, null);
+    }
+
+    /** Binary value as little-endian bytes (PS3.18 F.2.7); PixelMed keeps OW values as shorts. */
+    private static byte[] binary(Attribute a) throws DicomException {
+        if (a instanceof com.pixelmed.dicom.OtherWordAttribute) {
+            short[] words = a.getShortValues();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(words.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            buffer.asShortBuffer().put(words);
+            return buffer.array();
+        }
+        return a.getByteValues();
     }
 
     private static Object value(Vr vr, String text) {
