@@ -1,7 +1,6 @@
 package org.imagingexchange.dicom.pixelmed;
 
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTagAttribute;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.query.QueryResponseGenerator;
 import java.util.Iterator;
@@ -23,7 +22,7 @@ import org.imagingexchange.dicom.net.QueryRetrieveModel;
  * answered A900, a handler failure with its status, an absent handler with 0122. One instance per
  * request, used on the association's thread.
  */
-final class FindResponses implements QueryResponseGenerator {
+final class FindResponses extends RequestOutcome implements QueryResponseGenerator {
 
     private static final Logger LOG = Logger.getLogger(FindResponses.class.getName());
 
@@ -31,8 +30,6 @@ final class FindResponses implements QueryResponseGenerator {
     private final CFindScpHandler handler;
     private Stream<DicomDataset> matches;
     private Iterator<DicomDataset> iterator;
-    private int status = DimseStatus.SUCCESS.code();
-    private String errorComment;
 
     FindResponses(AssociationInfo association, CFindScpHandler handler) {
         this.association = association;
@@ -42,7 +39,7 @@ final class FindResponses implements QueryResponseGenerator {
     @Override
     public void performQuery(String sopClassUid, AttributeList identifier, boolean relational) {
         if (handler == null) {
-            status = DimseStatus.REFUSED_SOP_CLASS_NOT_SUPPORTED.code();
+            fail(DimseStatus.REFUSED_SOP_CLASS_NOT_SUPPORTED.code(), "C-FIND not offered");
             return;
         }
         try {
@@ -64,11 +61,6 @@ final class FindResponses implements QueryResponseGenerator {
         }
     }
 
-    private void fail(int code, String comment) {
-        status = code;
-        errorComment = comment;
-    }
-
     @Override
     public AttributeList next() {
         try {
@@ -78,21 +70,6 @@ final class FindResponses implements QueryResponseGenerator {
             LOG.log(Level.WARNING, "C-FIND match not sent", e);
             return null;
         }
-    }
-
-    @Override
-    public int getStatus() {
-        return status;
-    }
-
-    @Override
-    public AttributeTagAttribute getOffendingElement() {
-        return null;
-    }
-
-    @Override
-    public String getErrorComment() {
-        return errorComment;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.imagingexchange.dicom.pixelmed;
 
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTagAttribute;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.query.RetrieveResponseGenerator;
@@ -29,7 +28,7 @@ import org.imagingexchange.dicom.net.RetrievableInstance;
  * responses and the final counts. A Move Destination that is not configured is answered A801 before
  * anything is selected. One instance per request, used on the association's thread.
  */
-final class RetrieveResponses implements RetrieveResponseGenerator {
+final class RetrieveResponses extends RequestOutcome implements RetrieveResponseGenerator {
 
     private static final Logger LOG = Logger.getLogger(RetrieveResponses.class.getName());
 
@@ -38,8 +37,6 @@ final class RetrieveResponses implements RetrieveResponseGenerator {
     private final DimseScpConfig config;
     private final Path spool;
     private SetOfDicomFiles files;
-    private int status = DimseStatus.SUCCESS.code();
-    private String errorComment;
 
     RetrieveResponses(ScpConnection connection, AssociationInfo association, DimseScpConfig config, Path spool) {
         this.connection = connection;
@@ -103,29 +100,9 @@ final class RetrieveResponses implements RetrieveResponseGenerator {
         return set;
     }
 
-    private void fail(int code, String comment) {
-        status = code;
-        errorComment = comment;
-    }
-
     @Override
     public SetOfDicomFiles getDicomFiles() {
         return files;
-    }
-
-    @Override
-    public int getStatus() {
-        return status;
-    }
-
-    @Override
-    public AttributeTagAttribute getOffendingElement() {
-        return null;
-    }
-
-    @Override
-    public String getErrorComment() {
-        return errorComment;
     }
 
     @Override

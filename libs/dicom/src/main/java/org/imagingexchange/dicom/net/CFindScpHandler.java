@@ -18,7 +18,8 @@ public interface CFindScpHandler {
      * @param level       the Query/Retrieve Level of the identifier
      * @param identifier  the request identifier (keys and return keys)
      * @return the matches, each sent as one pending response; may be lazy; the adapter closes the
-     *         stream after the last response or when the peer cancels (status FE00)
+     *         stream after the last response (the PixelMed adapter does not act on C-CANCEL: all
+     *         matches are sent)
      * @throws DimseException with the failure status (A700, A900, C000, 0124)
      */
     Stream<DicomDataset> find(AssociationInfo association, QueryRetrieveModel model, QueryRetrieveLevel level,

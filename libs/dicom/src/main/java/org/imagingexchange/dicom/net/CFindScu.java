@@ -19,8 +19,9 @@ public interface CFindScu {
      * @param model      the information model (Patient Root or Study Root)
      * @param identifier the query keys including Query/Retrieve Level (0008,0052); empty elements
      *                   are return keys (PS3.4 §C.2.2.1)
-     * @param onMatch    receives each pending response's identifier; a RuntimeException it throws
-     *                   aborts the association and is rethrown
+     * @param onMatch    receives each pending response's identifier; after a RuntimeException it
+     *                   throws, no further match is delivered, the association ends normally and the
+     *                   exception is rethrown
      * @return {@link DimseStatus#SUCCESS} or {@link DimseStatus#CANCEL}
      * @throws DimseException with the peer's failure status (A700, A900, C000, ...), or its
      *                        subclasses for rejection and transport failures

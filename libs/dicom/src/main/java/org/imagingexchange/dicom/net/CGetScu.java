@@ -17,8 +17,8 @@ public interface CGetScu {
     interface InstanceConsumer {
         /**
          * @param instance the instance just received
-         * @throws IOException when the consumer cannot take it; the sub-operation is answered with
-         *                     failure C000 and the retrieval goes on
+         * @throws IOException when the consumer cannot take it; the instance is counted as failed in
+         *                     the result and the retrieval goes on (the peer has already been answered)
          */
         void accept(ReceivedInstance instance) throws IOException;
     }

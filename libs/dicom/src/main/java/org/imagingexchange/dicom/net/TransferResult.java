@@ -8,9 +8,10 @@ import org.imagingexchange.dicom.DimseStatus;
  * Failed, Warning Sub-operations).
  *
  * @param status    final status; SUCCESS, SUB_OPERATIONS_COMPLETE_WITH_FAILURES or CANCEL
- * @param completed instances transferred with success
- * @param failed    instances that failed
- * @param warning   instances transferred with a warning
+ * @param completed instances transferred with success; -1 when the adapter cannot know (C-MOVE
+ *                  over PixelMed)
+ * @param failed    instances that failed; -1 when unknown
+ * @param warning   instances transferred with a warning; -1 when unknown
  */
 public record TransferResult(DimseStatus status, int completed, int failed, int warning) {
 }
