@@ -25,7 +25,8 @@ PYDICOM_TEST_FILES="${PYDICOM_TEST_FILES:-/usr/lib/python3/dist-packages/pydicom
 
 # Packages the peers and the tests need. postgresql is added only when the
 # machine has neither a psql client nor a server answering on 5432.
-EXCHANGE_DEBIAN_PACKAGES=(orthanc orthanc-dicomweb dcmtk libpixelmed-java python3-pydicom curl unzip jq)
+# prometheus: promtool checks the Helm chart's alert rules (helm/ tests).
+EXCHANGE_DEBIAN_PACKAGES=(orthanc orthanc-dicomweb dcmtk libpixelmed-java python3-pydicom curl unzip jq prometheus)
 
 _pkg_installed() {
   [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
