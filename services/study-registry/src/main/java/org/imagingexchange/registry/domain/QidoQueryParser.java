@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.imagingexchange.dicom.Uid;
 
 /**
  * Parses and validates QIDO-RS query parameters (PS3.18 §8.3.4) into typed queries: matching keys
@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class QidoQueryParser {
 
-    /** UID syntax of PS3.5 §9.1: numeric components without leading zeros, at most 64 characters. */
-    private static final Pattern UID = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
-    private static final int UID_MAX_LENGTH = 64;
     private static final Set<String> CONTROL = Set.of("limit", "offset", "includefield", "fuzzymatching");
 
     /** PS3.18 Table 10.6.1-5 study keys, plus IssuerOfPatientID. */
@@ -117,8 +114,9 @@ public final class QidoQueryParser {
      * @throws InvalidQueryParameterException (400) when it is not a UID
      */
     public static String uid(String parameter, String uid) {
-        if (uid.length() > UID_MAX_LENGTH || !UID.matcher(uid).matches()) {
-            throw new InvalidQueryParameterException(parameter, "'" + uid + "' is not a DICOM UID (PS3.5 §9.1)");
+        String problem = Uid.problem(uid);
+        if (problem != null) {
+            throw new InvalidQueryParameterException(parameter, "'" + uid + "' is not a DICOM UID (PS3.5 §9.1): " + problem);
         }
         return uid;
     }
