@@ -19,6 +19,9 @@ import org.imagingexchange.kit.fhir.FhirBase;
  * <li>{@code exchange.registry.sources}: comma-separated source ids</li>
  * <li>{@code exchange.registry.source.<id>.qido-url|wado-url|username|password|organization-id|ae-title|issuer}
  * ({@code issuer}: Issuer of Patient ID used where the source sends none)</li>
+ * <li>{@code exchange.dimse.port} (default 11112, 0 = off), {@code exchange.dimse.ae-title} (default EXCHANGE),
+ * {@code exchange.dimse.bind-address} (default 0.0.0.0): the C-ECHO / C-STORE SCP; a source with an {@code ae-title}
+ * may send (a source with only an AE title and no {@code qido-url} is a C-STORE sender that is not crawled)</li>
  * <li>{@code exchange.registry.crawl.page-size} (studies per page and per transaction, default 100) and
  * {@code exchange.registry.crawl.parallelism} (studies whose contents are read at once, default 4)</li>
  * <li>{@code exchange.registry.search.scan-limit}: most index rows one search examines for consent before it
@@ -65,12 +68,13 @@ public class RegistryConfig {
             }
             String key = PREFIX + "source." + id + ".";
             Optional<String> qido = text(key + "qido-url").map(RegistryConfig::withoutTrailingSlash);
-            if (qido.isEmpty()) {
-                LOG.severe(() -> "source " + id + " has no " + key + "qido-url; it is not crawled");
+            Optional<String> ae = text(key + "ae-title");
+            if (qido.isEmpty() && ae.isEmpty()) {
+                LOG.severe(() -> "source " + id + " has neither " + key + "qido-url nor " + key + "ae-title; ignored");
                 continue;
             }
-            out.add(new SourceSettings(id, qido.get(),
-                    text(key + "wado-url").map(RegistryConfig::withoutTrailingSlash).orElse(qido.get()),
+            out.add(new SourceSettings(id, qido.orElse(""),
+                    text(key + "wado-url").map(RegistryConfig::withoutTrailingSlash).orElse(qido.orElse("")),
                     text(key + "username").orElse(""), text(key + "password").orElse(""),
                     text(key + "organization-id").orElse(id), text(key + "ae-title").orElse(""),
                     text(key + "issuer").orElse("")));
@@ -123,6 +127,21 @@ public class RegistryConfig {
             LOG.severe(() -> key + " '" + v.get() + "' is not an ISO-8601 duration; periodic crawl off");
             return Optional.empty();
         }
+    }
+
+    /** @return the registry's DIMSE port ({@code exchange.dimse.port}, default 11112); 0 or less: off */
+    public int dimsePort() {
+        return bounded("exchange.dimse.port", 11112, -1, 65535);
+    }
+
+    /** @return the registry's AE title ({@code exchange.dimse.ae-title}, default {@code EXCHANGE}) */
+    public String dimseAeTitle() {
+        return text("exchange.dimse.ae-title").orElse("EXCHANGE");
+    }
+
+    /** @return the address the DIMSE port listens on ({@code exchange.dimse.bind-address}, default all) */
+    public String dimseBindAddress() {
+        return text("exchange.dimse.bind-address").orElse("0.0.0.0");
     }
 
     /** @return studies per crawl page (and per index transaction), 10..1000, default 100 */

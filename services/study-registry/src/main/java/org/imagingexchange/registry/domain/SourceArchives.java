@@ -6,8 +6,22 @@ import java.util.Optional;
 /** Port: the configured source archives. Thread-safe. */
 public interface SourceArchives {
 
-    /** @return every configured source, in configuration order */
+    /** @return every source the registry crawls (one with a QIDO-RS URL), in configuration order */
     List<SourceArchive> all();
+
+    /**
+     * @param aeTitle a calling AE title (C-STORE sender)
+     * @return the configured source with that AE title, crawled or not (a modality or a DIMSE-only PACS
+     *         that sends by C-STORE); empty when no source has it
+     */
+    default Optional<SourceArchive> byAeTitle(String aeTitle) {
+        return all().stream().filter(s -> !s.aeTitle().isEmpty() && s.aeTitle().equals(aeTitle)).findFirst();
+    }
+
+    /** @return the AE titles of every configured source, which may open associations to the registry */
+    default List<String> aeTitles() {
+        return all().stream().map(SourceArchive::aeTitle).filter(ae -> !ae.isEmpty()).distinct().toList();
+    }
 
     /**
      * @param id source id

@@ -97,6 +97,20 @@ public interface StudyIndex {
     void applyBatch(IndexBatch batch);
 
     /**
+     * Registers one instance a source sent by C-STORE (its header only): the study is created or updated
+     * (one record per Study Instance UID, the patient linked by its identifiers), the series and instance
+     * are upserted (an instance stored again replaces itself), and the study's counts, modalities and SOP
+     * classes are derived again from what the index holds. One transaction.
+     *
+     * @param source   the sending source (its organisation becomes custodian of a new study)
+     * @param header   study level of the instance (counts ignored)
+     * @param series   series level of the instance
+     * @param instance the instance
+     * @return true when the instance was new to the index, false when it replaced one
+     */
+    boolean registerInstance(SourceArchive source, Study header, Series series, Instance instance);
+
+    /**
      * Ends a complete crawl: the source no longer holds what it did not list in this generation; a study
      * no source holds any more leaves the index with its series and instances.
      *

@@ -5,11 +5,15 @@ import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.imagingexchange.registry.config.RegistryConfig;
 import org.imagingexchange.registry.domain.SourceArchive;
 import org.imagingexchange.registry.domain.SourceArchives;
 
-/** The sources of {@code exchange.registry.sources}, each reached by QIDO-RS. Thread-safe. */
+/**
+ * The sources of {@code exchange.registry.sources}: those with a QIDO-RS URL are crawled; every one with an
+ * AE title may send by C-STORE. Thread-safe.
+ */
 @ApplicationScoped
 public class ConfiguredSourceArchives implements SourceArchives {
 
@@ -25,6 +29,20 @@ public class ConfiguredSourceArchives implements SourceArchives {
 
     @Override
     public List<SourceArchive> all() {
+        return configured().stream().filter(s -> !((QidoRsSourceArchive) s).qidoUrl().isEmpty()).toList();
+    }
+
+    @Override
+    public Optional<SourceArchive> byAeTitle(String aeTitle) {
+        return configured().stream().filter(s -> !s.aeTitle().isEmpty() && s.aeTitle().equals(aeTitle)).findFirst();
+    }
+
+    @Override
+    public List<String> aeTitles() {
+        return configured().stream().map(SourceArchive::aeTitle).filter(ae -> !ae.isEmpty()).distinct().toList();
+    }
+
+    private List<SourceArchive> configured() {
         List<SourceArchive> s = sources;
         if (s == null) {
             s = config.sources().stream().map(c -> (SourceArchive) new QidoRsSourceArchive(c, http)).toList();

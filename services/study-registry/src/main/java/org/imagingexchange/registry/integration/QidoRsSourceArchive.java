@@ -93,6 +93,11 @@ public class QidoRsSourceArchive implements SourceArchive {
         return settings.aeTitle();
     }
 
+    /** @return the QIDO-RS base URL; empty for a source that only sends by C-STORE */
+    String qidoUrl() {
+        return settings.qidoUrl();
+    }
+
     @Override
     public String defaultIssuer() {
         return settings.defaultIssuer();

@@ -184,6 +184,71 @@ public class JpaStudyIndex implements StudyIndex {
     }
 
     @Override
+    public boolean registerInstance(SourceArchive source, Study header, Series series, Instance instance) {
+        Instant now = Instant.now();
+        registerSource(source);
+        String uid = header.studyInstanceUid();
+        StudyEntity study = em.find(StudyEntity.class, uid);
+        boolean newStudy = study == null;
+        study = newStudy ? new StudyEntity() : study;
+        long patientKey = patients.link(header.patientIdentifiers(), newStudy ? null : study.patientKey, now);
+        study.apply(header, patientKey, source.organizationId(), now);
+        if (newStudy) {
+            em.persist(study);
+        }
+        SeriesEntity seriesRow = em.find(SeriesEntity.class, series.seriesInstanceUid());
+        boolean newSeries = seriesRow == null;
+        seriesRow = newSeries ? new SeriesEntity() : seriesRow;
+        seriesRow.apply(uid, series);
+        if (newSeries) {
+            em.persist(seriesRow);
+        }
+        InstanceEntity instanceRow = em.find(InstanceEntity.class, instance.sopInstanceUid());
+        boolean newInstance = instanceRow == null;
+        instanceRow = newInstance ? new InstanceEntity() : instanceRow;
+        instanceRow.apply(uid, series.seriesInstanceUid(), instance);
+        if (newInstance) {
+            em.persist(instanceRow);
+        }
+        em.flush();
+        deriveFromContents(study, seriesRow);
+        replaceSideRows(study.toDomain());
+        Long generation = (Long) em.createQuery("select s.generation from CrawlStateEntity s where s.sourceId = :id",
+                Long.class).setParameter("id", source.id()).getResultStream().findFirst().orElse(0L);
+        upsertStudySource(uid, source.id(), "c-store", generation, now);
+        return newInstance;
+    }
+
+    /** Counts, modalities, SOP classes and body parts of a study derived again from its rows (eHN B.1.1). */
+    @SuppressWarnings("unchecked")
+    private void deriveFromContents(StudyEntity study, SeriesEntity series) {
+        series.numberOfInstances = (int) count("SELECT COUNT(*) FROM imaging_instance WHERE series_instance_uid = ?1",
+                series.seriesInstanceUid);
+        List<Object[]> rows = em.createNativeQuery("SELECT modality, body_part_examined, number_of_instances"
+                + " FROM imaging_series WHERE study_instance_uid = ?1").setParameter(1, study.studyInstanceUid).getResultList();
+        java.util.LinkedHashSet<String> modalities = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> bodyParts = new java.util.LinkedHashSet<>();
+        int instances = 0;
+        for (Object[] r : rows) {
+            if (r[0] != null && !((String) r[0]).isBlank()) {
+                modalities.add((String) r[0]);
+            }
+            if (r[1] != null && !((String) r[1]).isBlank()) {
+                bodyParts.add((String) r[1]);
+            }
+            instances += ((Number) r[2]).intValue();
+        }
+        List<String> classes = em.createNativeQuery("SELECT DISTINCT sop_class_uid FROM imaging_instance"
+                + " WHERE study_instance_uid = ?1 AND sop_class_uid IS NOT NULL").setParameter(1, study.studyInstanceUid)
+                .getResultList();
+        study.numberOfSeries = rows.size();
+        study.numberOfInstances = instances;
+        study.modalitiesInStudy = String.join(StudyEntity.MULTI_VALUE, modalities);
+        study.bodyPartsExamined = String.join(StudyEntity.MULTI_VALUE, bodyParts);
+        study.sopClassesInStudy = String.join(StudyEntity.MULTI_VALUE, classes.stream().sorted().toList());
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public int withdrawUnseen(String sourceId, long generation) {
         List<String> gone = em.createNativeQuery("SELECT study_instance_uid FROM study_source WHERE source_id = ?1"

@@ -125,6 +125,27 @@ class InMemoryStudyIndex implements StudyIndex {
     }
 
     @Override
+    public boolean registerInstance(SourceArchive source, Study header, Series series, Instance instance) {
+        sources.put(source.id(), source);
+        StudyManifest old = manifests.get(header.studyInstanceUid());
+        List<StudyManifest.SeriesManifest> contents = new ArrayList<>(old == null ? List.of() : old.series());
+        boolean added = contents.stream().flatMap(s -> s.instances().stream())
+                .noneMatch(i -> i.sopInstanceUid().equals(instance.sopInstanceUid()));
+        contents.removeIf(s -> s.series().seriesInstanceUid().equals(series.seriesInstanceUid()));
+        List<Instance> instances = new ArrayList<>(old == null ? List.of() : old.series().stream()
+                .filter(s -> s.series().seriesInstanceUid().equals(series.seriesInstanceUid()))
+                .flatMap(s -> s.instances().stream()).filter(i -> !i.sopInstanceUid().equals(instance.sopInstanceUid()))
+                .toList());
+        instances.add(instance);
+        contents.add(new StudyManifest.SeriesManifest(series, instances));
+        String custodian = old == null ? source.organizationId() : old.study().custodianOrganizationId();
+        add(StudyManifest.of(header, contents, custodian));
+        held.computeIfAbsent(header.studyInstanceUid(), k -> new LinkedHashMap<>())
+                .put(source.id(), new Object[] {"c-store", 0L});
+        return added;
+    }
+
+    @Override
     public int withdrawUnseen(String sourceId, long generation) {
         int removed = 0;
         for (String uid : new ArrayList<>(held.keySet())) {

@@ -1,0 +1,185 @@
+package org.imagingexchange.registry.integration;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.imagingexchange.dicom.AeTitle;
+import org.imagingexchange.dicom.DicomAttribute;
+import org.imagingexchange.dicom.DicomDataset;
+import org.imagingexchange.dicom.DimseStatus;
+import org.imagingexchange.dicom.PersonName;
+import org.imagingexchange.dicom.Uid;
+import org.imagingexchange.dicom.net.AssociationInfo;
+import org.imagingexchange.dicom.net.DimseException;
+import org.imagingexchange.dicom.net.DimseScp;
+import org.imagingexchange.dicom.net.DimseScpConfig;
+import org.imagingexchange.dicom.net.InstanceHeader;
+import org.imagingexchange.dicom.pixelmed.PixelMedDimseScp;
+import org.imagingexchange.registry.config.RegistryConfig;
+import org.imagingexchange.registry.domain.Instance;
+import org.imagingexchange.registry.domain.InstanceIngest;
+import org.imagingexchange.registry.domain.PatientIdentifier;
+import org.imagingexchange.registry.domain.Series;
+import org.imagingexchange.registry.domain.SourceArchive;
+import org.imagingexchange.registry.domain.SourceArchives;
+import org.imagingexchange.registry.domain.Study;
+import org.imagingexchange.registry.domain.StudyIndex;
+import org.imagingexchange.registry.persistence.RegistrySchema;
+
+/**
+ * The registry as a DICOM node: AE {@code exchange.dimse.ae-title} (default {@code EXCHANGE}) on
+ * {@code exchange.dimse.port} (default 11112) answers C-ECHO and C-STORE (PS3.4 Annex A, B) through
+ * the DICOM port of {@code libs/dicom} (PixelMed behind it). Only the AE titles of configured sources may
+ * associate (others are rejected, reason 3 "calling AE title not recognized"); each stored instance's header
+ * (never the pixels; every transfer syntax) is indexed under that source on a container thread. A header
+ * without Study, Series or SOP Instance UID fails with A900, an index failure with A700; nothing is indexed
+ * then. Instances of one study are indexed one at a time (striped lock), so parallel associations never
+ * create a study twice.
+ */
+@ApplicationScoped
+public class RegistryDimseNode {
+
+    private static final Logger LOG = Logger.getLogger(RegistryDimseNode.class.getName());
+    private static final int STRIPES = 64;
+    private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
+
+    @Resource
+    ManagedExecutorService executor;
+    @Inject
+    RegistryConfig config;
+    @Inject
+    SourceArchives sources;
+    @Inject
+    StudyIndex index;
+
+    private final Object[] stripes = new Object[STRIPES];
+    private volatile InstanceIngest ingest;
+    private volatile DimseScp scp;
+
+    void onStart(@Observes @Priority(RegistrySchema.PRIORITY + 30) @Initialized(ApplicationScoped.class) Object event) {
+        int port = config.dimsePort();
+        if (port <= 0) {
+            LOG.info("DIMSE port off (exchange.dimse.port)");
+            return;
+        }
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+        ingest = new InstanceIngest(index);
+        Set<AeTitle> callers = sources.aeTitles().stream().map(AeTitle::new).collect(Collectors.toSet());
+        try {
+            scp = PixelMedDimseScp.start(new DimseScpConfig(new AeTitle(config.dimseAeTitle()), config.dimseBindAddress(),
+                    port, callers, Map.of(), this::store, null, null, null));
+            LOG.info(() -> "DICOM AE " + config.dimseAeTitle() + " listening on " + config.dimseBindAddress() + ":" + port
+                    + " for " + callers);
+        } catch (IOException e) {
+            // The registry still serves QIDO-RS and FHIR; readiness does not depend on the DIMSE port.
+            LOG.log(Level.SEVERE, "DICOM port " + port + " could not be opened; C-STORE is off", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (scp != null) {
+            scp.close();
+        }
+    }
+
+    /** C-STORE handler: runs the indexing on a container thread (transactions, persistence context). */
+    private DimseStatus store(AssociationInfo association, InstanceHeader header) throws DimseException {
+        SourceArchive source = sources.byAeTitle(association.callingAeTitle().value()).orElseThrow(() ->
+                new DimseException(DimseStatus.REFUSED_NOT_AUTHORIZED, "calling AE " + association.callingAeTitle() + " is no source"));
+        Parsed p = parse(header);
+        try {
+            executor.submit(() -> {
+                synchronized (stripes[Math.floorMod(p.study().studyInstanceUid().hashCode(), STRIPES)]) {
+                    return ingest.ingest(source, p.study(), p.series(), p.instance());
+                }
+            }).get();
+            return DimseStatus.SUCCESS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DimseException(DimseStatus.REFUSED_OUT_OF_RESOURCES, "interrupted while indexing");
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.log(Level.WARNING, "C-STORE of " + header.sopInstanceUid() + " from " + source.id() + " not indexed", e);
+            throw new DimseException(DimseStatus.REFUSED_OUT_OF_RESOURCES, "the registry could not index the instance");
+        }
+    }
+
+    private record Parsed(Study study, Series series, Instance instance) {
+    }
+
+    private static Parsed parse(InstanceHeader header) throws DimseException {
+        DicomDataset a = header.attributes();
+        String studyUid = a.getString(DicomAttribute.STUDY_INSTANCE_UID);
+        String seriesUid = a.getString(DicomAttribute.SERIES_INSTANCE_UID);
+        String sopUid = header.sopInstanceUid();
+        for (String uid : new String[] {studyUid, seriesUid, sopUid}) {
+            if (!Uid.isValid(uid)) {
+                throw new DimseException(DimseStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+                        "the data set lacks a valid Study, Series or SOP Instance UID");
+            }
+        }
+        List<PatientIdentifier> others = a.getItems(DicomAttribute.OTHER_PATIENT_IDS_SEQUENCE).stream()
+                .filter(i -> i.getString(DicomAttribute.PATIENT_ID) != null)
+                .map(i -> new PatientIdentifier(i.getString(DicomAttribute.PATIENT_ID),
+                        i.getString(DicomAttribute.ISSUER_OF_PATIENT_ID))).toList();
+        Study study = new Study(studyUid, a.getString(DicomAttribute.PATIENT_ID),
+                a.getString(DicomAttribute.ISSUER_OF_PATIENT_ID), name(a, DicomAttribute.PATIENT_NAME),
+                date(a, DicomAttribute.PATIENT_BIRTH_DATE), a.getString(DicomAttribute.PATIENT_SEX),
+                date(a, DicomAttribute.STUDY_DATE), a.getString(DicomAttribute.STUDY_TIME),
+                a.getString(DicomAttribute.ACCESSION_NUMBER), null, a.getString(DicomAttribute.STUDY_ID),
+                a.getString(DicomAttribute.STUDY_DESCRIPTION), name(a, DicomAttribute.REFERRING_PHYSICIAN_NAME),
+                a.getString(DicomAttribute.INSTITUTION_NAME), List.of(), List.of(), List.of(), others, 0, 0, null);
+        Series series = new Series(seriesUid, a.getString(DicomAttribute.MODALITY),
+                integer(a, DicomAttribute.SERIES_NUMBER), a.getString(DicomAttribute.SERIES_DESCRIPTION),
+                a.getString(DicomAttribute.BODY_PART_EXAMINED), 0);
+        Instance instance = new Instance(sopUid, header.sopClassUid(), integer(a, DicomAttribute.INSTANCE_NUMBER),
+                integer(a, DicomAttribute.NUMBER_OF_FRAMES));
+        return new Parsed(study, series, instance);
+    }
+
+    private static String name(DicomDataset a, DicomAttribute attribute) {
+        return a.getPersonName(attribute).filter(n -> !n.isEmpty()).map(PersonName::toDicomString).orElse(null);
+    }
+
+    private static LocalDate date(DicomDataset a, DicomAttribute attribute) {
+        String v = a.getString(attribute);
+        try {
+            return v == null || v.isBlank() ? null : LocalDate.parse(v.strip(), DA);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Integer integer(DicomDataset a, DicomAttribute attribute) {
+        String v = a.getString(attribute);
+        try {
+            return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** @return the bound port, empty when the DIMSE port is off or could not be opened */
+    public Optional<Integer> port() {
+        return Optional.ofNullable(scp).map(DimseScp::port);
+    }
+}
