@@ -12,15 +12,18 @@ import java.util.function.UnaryOperator;
  * @param pacsUser       its HTTP user
  * @param pacsPassword   its HTTP password
  * @param auditWaitMillis how long to wait for audit records to reach the audit service (outbox delivery)
+ * @param platformAeTitle the platform's DICOM AE title (the registry's C-STORE SCP)
+ * @param platformDicomPort its DICOM port on 127.0.0.1
  */
 public record DemoConfig(String gatewayUrl, String platformUrl, String keycloakUrl, String pacsUrl, String pacsUser,
-                         String pacsPassword, long auditWaitMillis) {
+                         String pacsPassword, long auditWaitMillis, String platformAeTitle, int platformDicomPort) {
 
     /**
      * Reads the configuration from a lookup (system properties, then environment), with the local
      * run's defaults: gateway {@code GATEWAY_URL} (http://127.0.0.1:8080), {@code PLATFORM_URL} (same),
      * {@code KEYCLOAK_URL} (http://127.0.0.1:8180), {@code PACS_URL} (http://127.0.0.1:8042),
-     * {@code PACS_USER}/{@code PACS_PASSWORD} (orthanc / orthanc-pass), {@code AUDIT_WAIT_MS} (20000).
+     * {@code PACS_USER}/{@code PACS_PASSWORD} (orthanc / orthanc-pass), {@code AUDIT_WAIT_MS} (20000),
+     * {@code REGISTRY_AET} (EXCHANGE) and {@code REGISTRY_DICOM_PORT} (11112).
      *
      * @param lookup name -> value or null
      * @return the configuration
@@ -33,7 +36,9 @@ public record DemoConfig(String gatewayUrl, String platformUrl, String keycloakU
                 or(lookup.apply("PACS_URL"), "http://127.0.0.1:8042"),
                 or(lookup.apply("PACS_USER"), "orthanc"),
                 or(lookup.apply("PACS_PASSWORD"), "orthanc-pass"),
-                Long.parseLong(or(lookup.apply("AUDIT_WAIT_MS"), "20000")));
+                Long.parseLong(or(lookup.apply("AUDIT_WAIT_MS"), "20000")),
+                or(lookup.apply("REGISTRY_AET"), "EXCHANGE"),
+                Integer.parseInt(or(lookup.apply("REGISTRY_DICOM_PORT"), "11112")));
     }
 
     /** @return the configuration from system properties, falling back to environment variables */

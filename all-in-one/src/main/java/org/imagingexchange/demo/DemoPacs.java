@@ -63,6 +63,32 @@ final class DemoPacs {
     }
 
     /**
+     * Makes the PACS send a study by C-STORE (DIMSE) to an AE on 127.0.0.1: the AE is declared in Orthanc
+     * ({@code PUT /modalities/{id}}), then {@code POST /modalities/{id}/store} sends the study's instances.
+     *
+     * @param studyInstanceUid the study
+     * @param aeTitle          the called AE title
+     * @param port             its port on 127.0.0.1
+     * @return Orthanc's answer: instances sent and failed
+     */
+    JsonObject sendByCStore(String studyInstanceUid, String aeTitle, int port) {
+        String modality = Json.createObjectBuilder().add("AET", aeTitle).add("Host", "127.0.0.1").add("Port", port)
+                .build().toString();
+        api.send("PUT", config.pacsUrl() + "/modalities/exchange-platform", auth(), "application/json", modality, null);
+        String lookup = Json.createObjectBuilder().add("Level", "Study")
+                .add("Query", Json.createObjectBuilder().add("StudyInstanceUID", studyInstanceUid)).build().toString();
+        String id = ApiClient.json(api.send("POST", config.pacsUrl() + "/tools/find", auth(), "application/json", lookup,
+                null).body()).asJsonArray().getString(0);
+        HttpResponse<String> sent = api.send("POST", config.pacsUrl() + "/modalities/exchange-platform/store", auth(),
+                "text/plain", id, "application/json");
+        if (sent.statusCode() != 200) {
+            throw new IllegalStateException("the demo PACS could not C-STORE to " + aeTitle + ": HTTP " + sent.statusCode()
+                    + " " + sent.body());
+        }
+        return ApiClient.json(sent.body()).asJsonObject();
+    }
+
+    /**
      * @param patientId Patient ID (0010,0020)
      * @return the Study Instance UID of the patient's first study in the PACS
      */

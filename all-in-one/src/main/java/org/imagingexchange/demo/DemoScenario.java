@@ -69,6 +69,7 @@ public final class DemoScenario {
             String ctStudy = pacs.studyOf(CONSENTING_PATIENT);
             String mrStudy = pacs.studyOf(OTHER_PATIENT);
             crawl();
+            cStore(ctStudy);
             String reportId = postReport(ctStudy);
             consentAndSearch(ctStudy, reportId);
             retrieve(ctStudy);
@@ -104,6 +105,15 @@ public final class DemoScenario {
         check("the custodian hospital-a lists its studies by QIDO-RS (" + own.size() + " studies with a Patient ID)",
                 !own.isEmpty() && own.size() <= expected.studies() && listed <= expected.instances(),
                 () -> "QIDO-RS listed " + own.size() + " studies / " + listed + " instances, PACS holds " + expected);
+    }
+
+    private void cStore(String ctStudy) {
+        step = "step 1b (the demo PACS sends the CT study to the platform's AE by C-STORE)";
+        JsonObject sent = pacs.sendByCStore(ctStudy, config.platformAeTitle(), config.platformDicomPort());
+        check("the PACS (AE HOSPITAL_A) stores the CT study at AE " + config.platformAeTitle() + " by DIMSE C-STORE",
+                sent.getInt("FailedInstancesCount", -1) == 0 && sent.getInt("InstancesCount", 0) > 0, sent::toString);
+        JsonArray found = qido("hospital-a", "StudyInstanceUID=" + ctStudy);
+        check("the study is one record after the crawl and the C-STORE", found.size() == 1, found::toString);
     }
 
     private String postReport(String ctStudy) {

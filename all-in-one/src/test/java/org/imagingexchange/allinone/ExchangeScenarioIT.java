@@ -28,7 +28,8 @@ class ExchangeScenarioIT {
                 "GATEWAY_URL", platform,
                 "PLATFORM_URL", platform,
                 "KEYCLOAK_URL", System.getProperty("it.keycloak.url"),
-                "PACS_URL", System.getProperty("it.orthanc.url"));
+                "PACS_URL", System.getProperty("it.orthanc.url"),
+                "REGISTRY_DICOM_PORT", "19191");
         ScenarioResult result = new DemoScenario(DemoConfig.from(settings::get), System.out).run();
         assertTrue(result.passed(), () -> "expected every scenario check to hold, but " + result.summary()
                 + " after " + result.checks().size() + " checks: " + result.checks());
