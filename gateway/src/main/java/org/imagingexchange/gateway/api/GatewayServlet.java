@@ -19,6 +19,7 @@ import org.imagingexchange.gateway.domain.InsufficientRoleException;
 import org.imagingexchange.gateway.domain.MissingBearerTokenException;
 import org.imagingexchange.gateway.domain.PayloadTooLargeException;
 import org.imagingexchange.gateway.domain.Route;
+import org.imagingexchange.gateway.domain.ManifestBundles;
 import org.imagingexchange.gateway.domain.RouteTable;
 import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.kit.problem.ProblemException;
@@ -62,15 +63,25 @@ public class GatewayServlet extends HttpServlet {
                 return;
             }
             Caller caller = authenticate(req);
-            Route matched = routes.resolve(req.getMethod().toUpperCase(Locale.ROOT), path);
+            String method = req.getMethod().toUpperCase(Locale.ROOT);
+            Route matched = routes.resolve(method, path);
             route = matched.name();
-            if (!matched.permits(caller.roles())) {
-                throw new InsufficientRoleException(matched);
-            }
             if (req.getContentLengthLong() > config.maxBodyBytes()) {
                 throw new PayloadTooLargeException(config.maxBodyBytes());
             }
-            exchange.forward(req, new UpstreamExchange.Forwarding(matched, path, cid, start));
+            byte[] body = null;
+            if ("POST".equals(method) && RouteTable.BUNDLE_ROUTE.equals(matched.name())) {
+                // A document Bundle is a report or a MADO manifest; only its content tells (bounded read).
+                body = boundedBody(req);
+                if (ManifestBundles.isMadoManifest(body)) {
+                    matched = routes.madoManifest(matched);
+                    route = matched.name();
+                }
+            }
+            if (!matched.permits(caller.roles())) {
+                throw new InsufficientRoleException(matched);
+            }
+            exchange.forward(req, new UpstreamExchange.Forwarding(matched, path, cid, start), body);
         } catch (ProblemException problem) {
             LOG.log(Level.FINE, () -> "cid=" + cid + " " + req.getMethod() + " " + path + " -> " + problem.status()
                     + " " + problem.type());
@@ -121,6 +132,19 @@ public class GatewayServlet extends HttpServlet {
             throw new MissingBearerTokenException();
         }
         return verifier.verify(authorization.substring(BEARER.length()).trim());
+    }
+
+    /**
+     * @return the whole request body
+     * @throws PayloadTooLargeException (413) when it is longer than the configured maximum
+     */
+    private byte[] boundedBody(HttpServletRequest req) throws IOException {
+        long limit = config.maxBodyBytes();
+        byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            throw new PayloadTooLargeException(limit);
+        }
+        return body;
     }
 
     /** @return the raw (undecoded) request path below the context root, starting with '/' */

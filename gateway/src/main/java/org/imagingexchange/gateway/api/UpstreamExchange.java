@@ -6,6 +6,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,6 +72,18 @@ public class UpstreamExchange {
      * @throws UpstreamUnavailableException (503) when the route's service URL is misconfigured
      */
     public void forward(HttpServletRequest req, Forwarding f) {
+        forward(req, f, null);
+    }
+
+    /**
+     * Starts forwarding a request whose body the gateway has already read (to route it by content).
+     *
+     * @param req  the client's request (asynchronous processing is started on it)
+     * @param f    the routing decision
+     * @param body the request body already read; null to stream it from the request
+     * @throws UpstreamUnavailableException (503) when the route's service URL is misconfigured
+     */
+    public void forward(HttpServletRequest req, Forwarding f, byte[] body) {
         URI base = config.baseUrl(f.route().backend()).orElseThrow(() ->
                 UpstreamUnavailableException.unreachable(f.route().backend(), null));
         URI target = UpstreamUri.of(base, f.route().upstreamPath(), req.getQueryString());
@@ -79,8 +92,10 @@ public class UpstreamExchange {
         long length = req.getContentLengthLong();
         boolean hasBody = length > 0 || (length < 0 && req.getHeader("Transfer-Encoding") != null);
         long limit = config.maxBodyBytes();
-        UpstreamRequest upstream = new UpstreamRequest(req.getMethod(), target, headers,
-                hasBody ? () -> new BodyLimitInputStream(bodyOf(req), limit) : null, hasBody ? length : 0);
+        UpstreamRequest upstream = body != null
+                ? new UpstreamRequest(req.getMethod(), target, headers, () -> new ByteArrayInputStream(body), body.length)
+                : new UpstreamRequest(req.getMethod(), target, headers,
+                        hasBody ? () -> new BodyLimitInputStream(bodyOf(req), limit) : null, hasBody ? length : 0);
         String publicBase = publicBase(headers, req);
         AsyncContext async = req.startAsync();
         async.setTimeout(0); // bodies of whole studies may stream for long; the head has its own timeout

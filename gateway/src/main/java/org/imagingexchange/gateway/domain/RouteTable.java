@@ -27,6 +27,8 @@ public final class RouteTable {
     public static final String CONSENT_MANAGER = "consent-manager";
     /** Role for reading the audit trail. */
     public static final String AUDITOR = "auditor";
+    /** Role of hospital systems that register studies (MADO manifests, ImagingStudy) for their own archives. */
+    public static final String IMAGING_SOURCE = "imaging-source";
     /** Role of patients (their own consent and access log). */
     public static final String PATIENT = "patient";
 
@@ -34,6 +36,9 @@ public final class RouteTable {
     private static final String FHIR = "fhir";
     private static final Set<String> GET = Set.of("GET");
     private static final Set<String> READ_WRITE = Set.of("GET", "POST", "PUT");
+    private static final Set<String> GET_POST = Set.of("GET", "POST");
+    /** Name of the route of {@code POST /fhir/Bundle} before its body says whether it is a MADO manifest. */
+    public static final String BUNDLE_ROUTE = "fhir-bundle";
 
     /**
      * Resolves a request.
@@ -114,8 +119,10 @@ public final class RouteTable {
         String upstream = rawPath;
         switch (resourceType) {
             case "ImagingStudy" -> {
-                requireMethod(method, GET);
-                return new Route("fhir-imagingstudy", Backend.REGISTRY, upstream, Set.of(IMAGING_READER));
+                requireMethod(method, GET_POST);
+                return "POST".equals(method)
+                        ? new Route("fhir-imagingstudy-register", Backend.REGISTRY, upstream, Set.of(IMAGING_SOURCE))
+                        : new Route("fhir-imagingstudy", Backend.REGISTRY, upstream, Set.of(IMAGING_READER));
             }
             case "DiagnosticReport", "Bundle" -> {
                 requireMethod(method, READ_WRITE);
@@ -132,6 +139,17 @@ public final class RouteTable {
             }
             default -> throw notFound(rawPath);
         }
+    }
+
+    /**
+     * The route of a {@code POST /fhir/Bundle} whose body is an IHE MADO manifest (see
+     * {@link ManifestBundles#isMadoManifest}): to the registry, which registers its studies.
+     *
+     * @param bundleRoute the route {@link #resolve} gave ({@link #BUNDLE_ROUTE}, to the report store)
+     * @return the registry route for the same path, role {@link #IMAGING_SOURCE}
+     */
+    public Route madoManifest(Route bundleRoute) {
+        return new Route("fhir-bundle-mado", Backend.REGISTRY, bundleRoute.upstreamPath(), Set.of(IMAGING_SOURCE));
     }
 
     private static void requireMethod(String method, Set<String> allowed) {

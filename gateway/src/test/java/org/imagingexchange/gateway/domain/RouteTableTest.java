@@ -36,6 +36,7 @@ class RouteTableTest {
             // FHIR R4 resources -> owning service
             "GET, /fhir/ImagingStudy, fhir-imagingstudy, REGISTRY",
             "GET, /fhir/ImagingStudy/abc, fhir-imagingstudy, REGISTRY",
+            "POST, /fhir/ImagingStudy, fhir-imagingstudy-register, REGISTRY",
             "GET, /fhir/DiagnosticReport/17/_history/2, fhir-diagnosticreport, REPORTS",
             "POST, /fhir/DiagnosticReport, fhir-diagnosticreport, REPORTS",
             "POST, /fhir/Bundle, fhir-bundle, REPORTS",
@@ -61,6 +62,16 @@ class RouteTableTest {
         assertEquals(Set.of("report-reader"), table.resolve("GET", "/fhir/DiagnosticReport").requiredRoles());
         assertEquals(Set.of("report-author"), table.resolve("POST", "/fhir/DiagnosticReport").requiredRoles());
         assertEquals(Set.of("report-author"), table.resolve("PUT", "/fhir/Bundle/9").requiredRoles());
+    }
+
+    @Test
+    void registration_needsImagingSource_madoManifestGoesToRegistry() {
+        assertEquals(Set.of("imaging-source"), table.resolve("POST", "/fhir/ImagingStudy").requiredRoles());
+        Route bundle = table.resolve("POST", "/fhir/Bundle");
+        Route mado = table.madoManifest(bundle);
+        assertEquals(Backend.REGISTRY, mado.backend());
+        assertEquals("/fhir/Bundle", mado.upstreamPath());
+        assertEquals(Set.of("imaging-source"), mado.requiredRoles());
     }
 
     @Test
@@ -99,7 +110,7 @@ class RouteTableTest {
 
     @ParameterizedTest
     @CsvSource({"POST, /dicomweb/studies, GET", "DELETE, /dicomweb/studies/1.2, GET",
-            "POST, /fhir/ImagingStudy, GET", "DELETE, /fhir/DiagnosticReport/1, 'GET, POST, PUT'",
+            "PUT, /fhir/ImagingStudy/1, 'GET, POST'", "DELETE, /fhir/DiagnosticReport/1, 'GET, POST, PUT'",
             "PUT, /fhir/AuditEvent/1, GET", "PATCH, /fhir/Consent/1, 'GET, POST, PUT'"})
     void resolve_wrongMethod_405WithAllow(String method, String path, String allow) {
         MethodNotAllowedException e = assertThrows(MethodNotAllowedException.class, () -> table.resolve(method, path));

@@ -3,7 +3,10 @@ package org.imagingexchange.registry.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -18,6 +21,7 @@ import org.imagingexchange.registry.config.RegistryConfig;
 import org.imagingexchange.registry.domain.InvalidQueryParameterException;
 import org.imagingexchange.registry.domain.SearchResult;
 import org.imagingexchange.registry.domain.StudyQuery;
+import org.imagingexchange.registry.domain.StudyRegistrar;
 import org.imagingexchange.registry.domain.StudySearch;
 
 /**
@@ -25,7 +29,8 @@ import org.imagingexchange.registry.domain.StudySearch;
  * resources (by patient identifier, study identifier, modality, started date; see
  * {@link ImagingStudySearchParameters}), consent-filtered before paging like QIDO-RS. Unknown or repeated
  * parameters are refused (400 OperationOutcome) rather than ignored, so a misspelt parameter never widens a
- * search.
+ * search. {@code POST /fhir/ImagingStudy} (role {@code imaging-source}) registers one study, see
+ * {@link #register(String)}.
  */
 @Path("/fhir/ImagingStudy")
 @RequestScoped
@@ -41,6 +46,8 @@ public class ImagingStudyResource {
     AuditedAccess audited;
     @Inject
     RegistryConfig config;
+    @Inject
+    StudyRegistrar registrar;
     @Context
     UriInfo uriInfo;
 
@@ -66,5 +73,27 @@ public class ImagingStudyResource {
         });
         return Response.ok(ImagingStudyMapper.searchset(found, query.paging(), config.publicFhirBase(),
                 config.publicWadoBase(), uriInfo.getRequestUri().getRawQuery()), ProblemResponses.FHIR_JSON).build();
+    }
+
+    /**
+     * Registers one study for one of the caller's own archives and merges it with what the index holds
+     * (see {@link StudyRegistrar}); read by {@link RegistrationReader}.
+     *
+     * @param body FHIR R4 JSON ImagingStudy; the patient as {@code subject.identifier} or a contained Patient,
+     *             the archive as a contained Endpoint (connectionType {@code dicom-wado-rs})
+     * @return 201 (new study) or 200 (merged) with an OperationOutcome saying what happened and
+     *         {@code Location} of the ImagingStudy
+     * @throws org.imagingexchange.kit.problem.BadRequestProblem 400 when the body is not an ImagingStudy
+     * @throws org.imagingexchange.registry.domain.RegistrationRejectedException 422 naming every problem
+     */
+    @POST
+    @RolesAllowed("imaging-source")
+    @Consumes({ProblemResponses.FHIR_JSON, "application/json"})
+    @Produces({ProblemResponses.FHIR_JSON, "application/json"})
+    @Audited(BalpPattern.PATIENT_CREATE)
+    @Transactional
+    public Response register(String body) {
+        return RegistrationResponses.registered(registrar, java.util.List.of(RegistrationReader.imagingStudy(body)),
+                Requesters.of(context), audited, config.publicFhirBase());
     }
 }

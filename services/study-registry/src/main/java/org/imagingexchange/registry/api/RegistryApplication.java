@@ -8,6 +8,6 @@ import org.eclipse.microprofile.auth.LoginConfig;
 /** JAX-RS root of the study registry; every resource requires a verified bearer token (MP JWT). */
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT", realmName = "imaging")
-@DeclareRoles({"imaging-reader", "exchange-service"})
+@DeclareRoles({"imaging-reader", "imaging-source", "exchange-service"})
 public class RegistryApplication extends Application {
 }

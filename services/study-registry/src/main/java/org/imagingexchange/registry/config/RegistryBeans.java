@@ -20,6 +20,7 @@ import org.imagingexchange.registry.domain.CrawlLog;
 import org.imagingexchange.registry.domain.CrawlProgress;
 import org.imagingexchange.registry.domain.CrawlService;
 import org.imagingexchange.registry.domain.SourceArchives;
+import org.imagingexchange.registry.domain.StudyRegistrar;
 import org.imagingexchange.registry.domain.StudyIndex;
 import org.imagingexchange.registry.domain.StudySearch;
 
@@ -65,6 +66,17 @@ public class RegistryBeans {
                               CrawlProgress progress, RegistryConfig config) {
         return new CrawlService(sources, index, checkpoints, log, new CrawlService.Settings(config.crawlPageSize(),
                 executor, config.crawlParallelism(), progress, Clock.systemUTC()));
+    }
+
+    /**
+     * @param index   the study index
+     * @param sources the configured sources (a registration names one of the caller's own)
+     * @return the registrar of MADO manifests and ImagingStudy resources
+     */
+    @Produces
+    @Singleton
+    StudyRegistrar studyRegistrar(StudyIndex index, SourceArchives sources) {
+        return new StudyRegistrar(index, sources);
     }
 
     private ConsentDecisionPoint consentPoint() {

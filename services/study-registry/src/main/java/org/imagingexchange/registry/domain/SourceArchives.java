@@ -24,6 +24,14 @@ public interface SourceArchives {
     }
 
     /**
+     * @param organizationId an organisation id
+     * @return every configured source of that organisation, crawled or not, in configuration order
+     */
+    default List<SourceArchive> ofOrganization(String organizationId) {
+        return all().stream().filter(s -> s.organizationId().equals(organizationId)).toList();
+    }
+
+    /**
      * @param id source id
      * @return the source, empty when not configured
      */

@@ -108,4 +108,28 @@ public record Study(String studyInstanceUid, String patientId, String issuerOfPa
                 referringPhysicianName, institutionName, List.copyOf(modalities), List.copyOf(classes),
                 List.copyOf(bodyParts), otherPatientIds, series.size(), instances, custodian);
     }
+
+    /**
+     * Merges a sparser description of the same study (a registered manifest) over what the index holds.
+     *
+     * @param held the study as the index holds it
+     * @return this study with every attribute it lacks (null, or empty identifiers) taken from {@code held};
+     *         the custodian stays {@code held}'s when it has one
+     */
+    public Study over(Study held) {
+        boolean ownPatient = !patientId.isEmpty();
+        return new Study(studyInstanceUid, ownPatient ? patientId : held.patientId,
+                ownPatient ? issuerOfPatientId : held.issuerOfPatientId, or(patientName, held.patientName),
+                or(patientBirthDate, held.patientBirthDate), or(patientSex, held.patientSex), or(studyDate, held.studyDate),
+                or(studyTime, held.studyTime), or(accessionNumber, held.accessionNumber),
+                or(accessionNumberIssuer, held.accessionNumberIssuer), or(studyId, held.studyId),
+                or(studyDescription, held.studyDescription), or(referringPhysicianName, held.referringPhysicianName),
+                or(institutionName, held.institutionName), modalitiesInStudy, sopClassesInStudy, bodyPartsExamined,
+                otherPatientIds, numberOfSeries, numberOfInstances,
+                held.custodianOrganizationId.isEmpty() ? custodianOrganizationId : held.custodianOrganizationId);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
 }

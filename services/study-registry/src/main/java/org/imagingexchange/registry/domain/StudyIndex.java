@@ -111,6 +111,20 @@ public interface StudyIndex {
     boolean registerInstance(SourceArchive source, Study header, Series series, Instance instance);
 
     /**
+     * Registers a study a hospital system announced for one of its archives (MADO manifest or FHIR
+     * ImagingStudy) and merges it with what the index holds: one record per Study Instance UID; study
+     * attributes the manifest gives replace the held ones, those it lacks stay; the series and instances
+     * it lists are added or updated, none is removed; counts, modalities, SOP classes and body parts are
+     * derived again from everything held; the source is recorded as holding the study. One transaction
+     * (the caller's when it has one).
+     *
+     * @param source   the archive the study is registered at (its organisation becomes custodian of a new study)
+     * @param manifest the study with the series and instances listed
+     * @return true when the study was new to the index
+     */
+    boolean registerStudy(SourceArchive source, StudyManifest manifest);
+
+    /**
      * Ends a complete crawl: the source no longer holds what it did not list in this generation; a study
      * no source holds any more leaves the index with its series and instances.
      *

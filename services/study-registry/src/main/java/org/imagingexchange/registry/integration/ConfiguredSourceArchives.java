@@ -42,6 +42,11 @@ public class ConfiguredSourceArchives implements SourceArchives {
         return configured().stream().map(SourceArchive::aeTitle).filter(ae -> !ae.isEmpty()).distinct().toList();
     }
 
+    @Override
+    public List<SourceArchive> ofOrganization(String organizationId) {
+        return configured().stream().filter(s -> s.organizationId().equals(organizationId)).toList();
+    }
+
     private List<SourceArchive> configured() {
         List<SourceArchive> s = sources;
         if (s == null) {

@@ -34,6 +34,15 @@ public class InstanceEntity {
         numberOfFrames = i.numberOfFrames();
     }
 
+    /** Takes what a registration lists over this row: attributes it gives replace, those it lacks stay. */
+    void merge(String studyUid, String seriesUid, Instance i) {
+        studyInstanceUid = studyUid;
+        seriesInstanceUid = seriesUid;
+        sopClassUid = i.sopClassUid() != null ? i.sopClassUid() : sopClassUid;
+        instanceNumber = i.instanceNumber() != null ? i.instanceNumber() : instanceNumber;
+        numberOfFrames = i.numberOfFrames() != null ? i.numberOfFrames() : numberOfFrames;
+    }
+
     Instance toDomain() {
         return new Instance(sopInstanceUid, sopClassUid, instanceNumber, numberOfFrames);
     }

@@ -37,6 +37,9 @@ import org.imagingexchange.registry.domain.StudyQuery;
 @Transactional
 public class JpaStudyIndex implements StudyIndex {
 
+    /** Fingerprint recorded for a study a source holds by registration (never equal to a crawl's). */
+    static final String REGISTERED = "registered";
+
     /** Most values in one SQL IN list. */
     static final int IN_CHUNK = 500;
 
@@ -211,19 +214,71 @@ public class JpaStudyIndex implements StudyIndex {
             em.persist(instanceRow);
         }
         em.flush();
-        deriveFromContents(study, seriesRow);
+        deriveFromContents(study, List.of(seriesRow));
         replaceSideRows(study.toDomain());
-        Long generation = (Long) em.createQuery("select s.generation from CrawlStateEntity s where s.sourceId = :id",
-                Long.class).setParameter("id", source.id()).getResultStream().findFirst().orElse(0L);
-        upsertStudySource(uid, source.id(), "c-store", generation, now);
+        upsertStudySource(uid, source.id(), "c-store", currentGeneration(source.id()), now);
         return newInstance;
+    }
+
+    @Override
+    public boolean registerStudy(SourceArchive source, StudyManifest manifest) {
+        Instant now = Instant.now();
+        registerSource(source);
+        Study given = manifest.study();
+        String uid = given.studyInstanceUid();
+        StudyEntity study = em.find(StudyEntity.class, uid);
+        boolean created = study == null;
+        Study header = created ? given : given.over(study.toDomain());
+        study = created ? new StudyEntity() : study;
+        long patientKey = patients.link(header.patientIdentifiers(), created ? null : study.patientKey, now);
+        study.apply(header, patientKey, source.organizationId(), now);
+        if (created) {
+            em.persist(study);
+        }
+        List<SeriesEntity> touched = new ArrayList<>();
+        for (StudyManifest.SeriesManifest sm : manifest.series()) {
+            Series listed = sm.series();
+            SeriesEntity row = em.find(SeriesEntity.class, listed.seriesInstanceUid());
+            if (row == null) {
+                row = new SeriesEntity();
+                row.apply(uid, listed);
+                em.persist(row);
+            } else {
+                row.merge(uid, listed);
+            }
+            touched.add(row);
+            for (Instance i : sm.instances()) {
+                InstanceEntity instance = em.find(InstanceEntity.class, i.sopInstanceUid());
+                if (instance == null) {
+                    instance = new InstanceEntity();
+                    instance.apply(uid, listed.seriesInstanceUid(), i);
+                    em.persist(instance);
+                } else {
+                    instance.merge(uid, listed.seriesInstanceUid(), i);
+                }
+            }
+        }
+        em.flush();
+        deriveFromContents(study, touched);
+        replaceSideRows(study.toDomain());
+        upsertStudySource(uid, source.id(), REGISTERED, currentGeneration(source.id()), now);
+        return created;
+    }
+
+    /** @return the source's current crawl generation (0 before its first crawl) */
+    private long currentGeneration(String sourceId) {
+        return em.createQuery("select s.generation from CrawlStateEntity s where s.sourceId = :id", Long.class)
+                .setParameter("id", sourceId).getResultStream().findFirst().orElse(0L);
     }
 
     /** Counts, modalities, SOP classes and body parts of a study derived again from its rows (eHN B.1.1). */
     @SuppressWarnings("unchecked")
-    private void deriveFromContents(StudyEntity study, SeriesEntity series) {
-        series.numberOfInstances = (int) count("SELECT COUNT(*) FROM imaging_instance WHERE series_instance_uid = ?1",
-                series.seriesInstanceUid);
+    private void deriveFromContents(StudyEntity study, List<SeriesEntity> changed) {
+        for (SeriesEntity series : changed) {
+            series.numberOfInstances = (int) count("SELECT COUNT(*) FROM imaging_instance WHERE series_instance_uid = ?1",
+                    series.seriesInstanceUid);
+        }
+        em.flush();
         List<Object[]> rows = em.createNativeQuery("SELECT modality, body_part_examined, number_of_instances"
                 + " FROM imaging_series WHERE study_instance_uid = ?1").setParameter(1, study.studyInstanceUid).getResultList();
         java.util.LinkedHashSet<String> modalities = new java.util.LinkedHashSet<>();

@@ -37,6 +37,15 @@ public class SeriesEntity {
         numberOfInstances = s.numberOfInstances();
     }
 
+    /** Takes what a registration lists over this row: attributes it gives replace, those it lacks stay. */
+    void merge(String studyUid, Series s) {
+        studyInstanceUid = studyUid;
+        modality = s.modality() != null ? s.modality() : modality;
+        seriesNumber = s.seriesNumber() != null ? s.seriesNumber() : seriesNumber;
+        seriesDescription = s.seriesDescription() != null ? s.seriesDescription() : seriesDescription;
+        bodyPartExamined = s.bodyPartExamined() != null ? s.bodyPartExamined() : bodyPartExamined;
+    }
+
     Series toDomain() {
         return new Series(seriesInstanceUid, modality, seriesNumber, seriesDescription, bodyPartExamined,
                 numberOfInstances);

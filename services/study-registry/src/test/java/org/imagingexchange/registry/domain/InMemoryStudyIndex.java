@@ -146,6 +146,32 @@ class InMemoryStudyIndex implements StudyIndex {
     }
 
     @Override
+    public boolean registerStudy(SourceArchive source, StudyManifest manifest) {
+        sources.put(source.id(), source);
+        String uid = manifest.study().studyInstanceUid();
+        StudyManifest old = manifests.get(uid);
+        Map<String, StudyManifest.SeriesManifest> contents = new LinkedHashMap<>();
+        if (old != null) {
+            old.series().forEach(s -> contents.put(s.series().seriesInstanceUid(), s));
+        }
+        for (StudyManifest.SeriesManifest listed : manifest.series()) {
+            StudyManifest.SeriesManifest held = contents.get(listed.series().seriesInstanceUid());
+            Map<String, Instance> instances = new LinkedHashMap<>();
+            if (held != null) {
+                held.instances().forEach(i -> instances.put(i.sopInstanceUid(), i));
+            }
+            listed.instances().forEach(i -> instances.put(i.sopInstanceUid(), i));
+            contents.put(listed.series().seriesInstanceUid(),
+                    new StudyManifest.SeriesManifest(listed.series(), List.copyOf(instances.values())));
+        }
+        Study header = old == null ? manifest.study() : manifest.study().over(old.study());
+        String custodian = old == null ? source.organizationId() : old.study().custodianOrganizationId();
+        add(StudyManifest.of(header, List.copyOf(contents.values()), custodian));
+        held.computeIfAbsent(uid, k -> new LinkedHashMap<>()).put(source.id(), new Object[] {"registered", 0L});
+        return old == null;
+    }
+
+    @Override
     public int withdrawUnseen(String sourceId, long generation) {
         int removed = 0;
         for (String uid : new ArrayList<>(held.keySet())) {

@@ -471,6 +471,139 @@ class StudyRegistryIT {
         assertEquals("hospital-a", location.getString("custodianOrganizationId"));
     }
 
+    /**
+     * MADO registration (FHIR option) by a hospital system for its own archive: a new study becomes searchable,
+     * a second registration merges into the same record, and the archive's next crawl stays authoritative
+     * (the archive does not hold this study, so the crawl withdraws it).
+     */
+    @Test
+    void registration_madoManifest_registeredMergedThenWithdrawnByTheArchivesCrawl() {
+        crawlHospitalA();
+        String study = randomUid();
+        String patient = "MADO-" + study.substring(study.length() - 8);
+        String endpoint = orthancUrl() + "/dicom-web";
+        HttpResponse<String> created = Http.post("/registry/fhir/Bundle", Tokens.of("hospital-a"),
+                "application/fhir+json", madoManifest(study, patient, endpoint, 1, 2));
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/fhir/ImagingStudy/" + study));
+        assertTrue(created.body().contains("\"OperationOutcome\""), created.body());
+        JsonObject found = onlyStudy(Http.get(STUDIES + "?PatientID=" + patient, Tokens.of("radiologist-a")));
+        assertEquals(study, found.getJsonObject("0020000D").getJsonArray("Value").getString(0));
+        assertEquals(2, found.getJsonObject("00201208").getJsonArray("Value").getInt(0));
+        JsonObject location = (JsonObject) Http.json(Http.get("/registry/api/studies/" + study + "/location",
+                Tokens.of("exchange-platform")));
+        assertEquals("hospital-a", location.getJsonArray("endpoints").getJsonObject(0).getString("sourceId"));
+
+        HttpResponse<String> merged = Http.post("/registry/fhir/ImagingStudy", Tokens.of("hospital-a"),
+                "application/fhir+json", imagingStudyJson(study, patient, endpoint, 3, 3, true));
+        assertEquals(200, merged.statusCode(), merged.body());
+        found = onlyStudy(Http.get(STUDIES + "?PatientID=" + patient, Tokens.of("radiologist-a")));
+        assertEquals(3, found.getJsonObject("00201208").getJsonArray("Value").getInt(0), "one record, instances merged");
+
+        crawlHospitalA();
+        assertEquals(0, ((JsonArray) Http.json(Http.get(STUDIES + "?PatientID=" + patient, Tokens.of("radiologist-a"))))
+                .size(), "the archive does not hold the study: its crawl withdraws it");
+    }
+
+    /** A registration of a study a crawl already indexed merges into that record: still one study, same counts. */
+    @Test
+    void registration_ofACrawledStudy_mergesIntoTheOneRecord() {
+        crawlHospitalA();
+        String uid = orthancStudyUid("1CT1");
+        JsonObject before = onlyStudy(Http.get(STUDIES + "?StudyInstanceUID=" + uid, Tokens.of("radiologist-a")));
+        String patientId = before.getJsonObject("00100020").getJsonArray("Value").getString(0);
+        HttpResponse<String> r = Http.post("/registry/fhir/ImagingStudy", Tokens.of("hospital-a"), "application/fhir+json",
+                imagingStudyJson(uid, patientId, orthancUrl() + "/dicom-web/", 0, 0, false));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject after = onlyStudy(Http.get(STUDIES + "?StudyInstanceUID=" + uid, Tokens.of("radiologist-a")));
+        assertEquals(before.getJsonObject("00201208"), after.getJsonObject("00201208"));
+        JsonObject location = (JsonObject) Http.json(Http.get("/registry/api/studies/" + uid + "/location",
+                Tokens.of("exchange-platform")));
+        assertEquals(1, location.getJsonArray("endpoints").size(), "the same archive, not a second endpoint");
+    }
+
+    /** Refused registrations: another organisation's archive, no role, broken manifest, not FHIR; nothing indexed. */
+    @Test
+    void registration_refusals_422NamingEachProblem_403_400_andNothingIndexed() {
+        String study = randomUid();
+        String patient = "MADO-" + study.substring(study.length() - 8);
+        String endpoint = orthancUrl() + "/dicom-web";
+        HttpResponse<String> foreign = Http.post("/registry/fhir/Bundle", Tokens.of("hospital-b"),
+                "application/fhir+json", madoManifest(study, patient, endpoint, 1, 1));
+        assertEquals(422, foreign.statusCode(), foreign.body());
+        assertTrue(foreign.body().contains("Bundle.entry[2].resource.endpoint"), foreign.body());
+        assertTrue(foreign.headers().firstValue("Content-Type").orElseThrow().startsWith("application/fhir+json"));
+
+        assertEquals(403, Http.post("/registry/fhir/Bundle", Tokens.of("radiologist-a"), "application/fhir+json",
+                madoManifest(study, patient, endpoint, 1, 1)).statusCode(), "registering needs imaging-source");
+
+        String broken = madoManifest("1.02.3", patient, endpoint, 1, 1).replace("\"modality\":{\"code\":\"CT\"}", "\"modality\":{}");
+        HttpResponse<String> invalid = Http.post("/registry/fhir/Bundle", Tokens.of("hospital-a"),
+                "application/fhir+json", broken);
+        assertEquals(422, invalid.statusCode(), invalid.body());
+        JsonArray issues = ((JsonObject) Http.json(invalid)).getJsonArray("issue");
+        assertTrue(issues.size() >= 2, invalid.body());
+        assertTrue(invalid.body().contains(".identifier[0].value") && invalid.body().contains(".series[0].modality"),
+                invalid.body());
+
+        assertEquals(400, Http.post("/registry/fhir/Bundle", Tokens.of("hospital-a"), "application/fhir+json",
+                "{\"resourceType\":").statusCode());
+        assertEquals(0, ((JsonArray) Http.json(Http.get(STUDIES + "?PatientID=" + patient, Tokens.of("radiologist-a"))))
+                .size(), "nothing of a refused registration is indexed");
+    }
+
+    private static String randomUid() {
+        return "2.25." + new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
+                .putLong(java.util.UUID.randomUUID().getMostSignificantBits())
+                .putLong(java.util.UUID.randomUUID().getLeastSignificantBits()).array());
+    }
+
+    /** A MADO manifest (FHIR document Bundle) for one CT series with instances {@code first..last}. */
+    private static String madoManifest(String study, String patient, String endpoint, int first, int last) {
+        return """
+                {"resourceType":"Bundle","type":"document","timestamp":"2026-12-01T09:00:00Z",
+                 "identifier":{"system":"urn:ietf:rfc:3986","value":"urn:uuid:%s"},
+                 "entry":[
+                  {"fullUrl":"urn:uuid:00000000-0000-4000-8000-000000000001","resource":{"resourceType":"Composition",
+                   "status":"final","type":{"coding":[{"system":"http://loinc.org","code":"18748-4"}]},
+                   "subject":{"reference":"urn:uuid:00000000-0000-4000-8000-000000000002"},"date":"2026-12-01T09:00:00Z",
+                   "author":[{"display":"hospital-a PACS"}],"title":"Imaging study manifest"}},
+                  {"fullUrl":"urn:uuid:00000000-0000-4000-8000-000000000002","resource":{"resourceType":"Patient",
+                   "identifier":[{"value":"%s"}]}},
+                  {"fullUrl":"urn:uuid:00000000-0000-4000-8000-000000000003","resource":%s},
+                  {"fullUrl":"urn:uuid:00000000-0000-4000-8000-000000000004","resource":{"resourceType":"Endpoint",
+                   "status":"active","connectionType":{"code":"dicom-wado-rs"},"payloadType":[{"text":"DICOM"}],
+                   "address":"%s"}}
+                 ]}""".formatted(java.util.UUID.randomUUID(), patient,
+                imagingStudy(study, "{\"reference\":\"urn:uuid:00000000-0000-4000-8000-000000000002\"}",
+                        "urn:uuid:00000000-0000-4000-8000-000000000004", first, last), endpoint);
+    }
+
+    /** A single ImagingStudy with its patient as subject.identifier and the archive as a contained Endpoint. */
+    private static String imagingStudyJson(String study, String patient, String endpoint, int first, int last,
+                                           boolean withSeries) {
+        String is = imagingStudy(study, "{\"identifier\":{\"value\":\"" + patient + "\"}}", "#archive", first,
+                withSeries ? last : first - 1);
+        return is.replaceFirst("\\{\"resourceType\":\"ImagingStudy\",", "{\"resourceType\":\"ImagingStudy\","
+                + "\"contained\":[{\"resourceType\":\"Endpoint\",\"id\":\"archive\",\"status\":\"active\","
+                + "\"connectionType\":{\"code\":\"dicom-wado-rs\"},\"payloadType\":[{\"text\":\"DICOM\"}],"
+                + "\"address\":\"" + endpoint + "\"}],");
+    }
+
+    private static String imagingStudy(String study, String subject, String endpointRef, int first, int last) {
+        StringBuilder instances = new StringBuilder();
+        for (int i = first; i <= last; i++) {
+            instances.append(instances.length() == 0 ? "" : ",").append("{\"uid\":\"").append(study).append(".1.")
+                    .append(i).append("\",\"number\":").append(i).append(",\"sopClass\":{\"system\":\"urn:ietf:rfc:3986\","
+                            + "\"code\":\"urn:oid:1.2.840.10008.5.1.4.1.1.2\"}}");
+        }
+        String series = instances.length() == 0 ? "" : ",\"series\":[{\"uid\":\"" + study + ".1\",\"number\":1,"
+                + "\"modality\":{\"code\":\"CT\"},\"instance\":[" + instances + "]}]";
+        return "{\"resourceType\":\"ImagingStudy\",\"status\":\"available\",\"identifier\":[{\"system\":\"urn:dicom:uid\","
+                + "\"value\":\"urn:oid:" + study + "\"}],\"subject\":" + subject + ",\"started\":\"2026-11-30T08:00:00Z\","
+                + "\"endpoint\":[{\"reference\":\"" + endpointRef + "\"}]" + series + "}";
+    }
+
     private static int indexedStudies() {
         String metrics = Http.get("/registry/metrics", null).body();
         return metrics.lines().filter(l -> l.startsWith("registry_indexed_objects{level=\"studies\"}"))
