@@ -39,6 +39,9 @@ public class GatewayServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(GatewayServlet.class.getName());
     private static final String BEARER = "bearer ";
 
+    /** Most bytes of a {@code POST /fhir/Bundle} read to tell a MADO manifest from a report (16 MiB). */
+    static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
     private final transient RouteTable routes = new RouteTable();
 
     @Inject
@@ -69,11 +72,17 @@ public class GatewayServlet extends HttpServlet {
             if (req.getContentLengthLong() > config.maxBodyBytes()) {
                 throw new PayloadTooLargeException(config.maxBodyBytes());
             }
-            byte[] body = null;
+            byte[] prefix = null;
             if ("POST".equals(method) && RouteTable.BUNDLE_ROUTE.equals(matched.name())) {
-                // A document Bundle is a report or a MADO manifest; only its content tells (bounded read).
-                body = boundedBody(req);
-                if (ManifestBundles.isMadoManifest(body)) {
+                if (!matched.permits(caller.roles()) && !routes.madoManifest(matched).permits(caller.roles())) {
+                    throw new InsufficientRoleException(matched);
+                }
+                // A document Bundle is a report or a MADO manifest; only its content tells. The body is read
+                // only as far as the decision needs; what was read goes upstream before the rest.
+                ManifestBundles.Sniffed sniffed = ManifestBundles.sniff(req.getInputStream(),
+                        (int) Math.min(MAX_MANIFEST_BYTES, config.maxBodyBytes()));
+                prefix = sniffed.prefix();
+                if (sniffed.madoManifest()) {
                     matched = routes.madoManifest(matched);
                     route = matched.name();
                 }
@@ -81,7 +90,7 @@ public class GatewayServlet extends HttpServlet {
             if (!matched.permits(caller.roles())) {
                 throw new InsufficientRoleException(matched);
             }
-            exchange.forward(req, new UpstreamExchange.Forwarding(matched, path, cid, start), body);
+            exchange.forward(req, new UpstreamExchange.Forwarding(matched, path, cid, start), prefix);
         } catch (ProblemException problem) {
             LOG.log(Level.FINE, () -> "cid=" + cid + " " + req.getMethod() + " " + path + " -> " + problem.status()
                     + " " + problem.type());
@@ -132,19 +141,6 @@ public class GatewayServlet extends HttpServlet {
             throw new MissingBearerTokenException();
         }
         return verifier.verify(authorization.substring(BEARER.length()).trim());
-    }
-
-    /**
-     * @return the whole request body
-     * @throws PayloadTooLargeException (413) when it is longer than the configured maximum
-     */
-    private byte[] boundedBody(HttpServletRequest req) throws IOException {
-        long limit = config.maxBodyBytes();
-        byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (body.length > limit) {
-            throw new PayloadTooLargeException(limit);
-        }
-        return body;
     }
 
     /** @return the raw (undecoded) request path below the context root, starting with '/' */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -76,14 +77,14 @@ public class UpstreamExchange {
     }
 
     /**
-     * Starts forwarding a request whose body the gateway has already read (to route it by content).
+     * Starts forwarding a request of which the gateway has already read the start (to route it by content).
      *
-     * @param req  the client's request (asynchronous processing is started on it)
-     * @param f    the routing decision
-     * @param body the request body already read; null to stream it from the request
+     * @param req    the client's request (asynchronous processing is started on it)
+     * @param f      the routing decision
+     * @param prefix the first bytes of the body, already read from the request; null when none were read
      * @throws UpstreamUnavailableException (503) when the route's service URL is misconfigured
      */
-    public void forward(HttpServletRequest req, Forwarding f, byte[] body) {
+    public void forward(HttpServletRequest req, Forwarding f, byte[] prefix) {
         URI base = config.baseUrl(f.route().backend()).orElseThrow(() ->
                 UpstreamUnavailableException.unreachable(f.route().backend(), null));
         URI target = UpstreamUri.of(base, f.route().upstreamPath(), req.getQueryString());
@@ -92,10 +93,10 @@ public class UpstreamExchange {
         long length = req.getContentLengthLong();
         boolean hasBody = length > 0 || (length < 0 && req.getHeader("Transfer-Encoding") != null);
         long limit = config.maxBodyBytes();
-        UpstreamRequest upstream = body != null
-                ? new UpstreamRequest(req.getMethod(), target, headers, () -> new ByteArrayInputStream(body), body.length)
-                : new UpstreamRequest(req.getMethod(), target, headers,
-                        hasBody ? () -> new BodyLimitInputStream(bodyOf(req), limit) : null, hasBody ? length : 0);
+        UpstreamRequest upstream = new UpstreamRequest(req.getMethod(), target, headers, hasBody || prefix != null
+                ? () -> new BodyLimitInputStream(prefix == null ? bodyOf(req)
+                        : new SequenceInputStream(new ByteArrayInputStream(prefix), bodyOf(req)), limit)
+                : null, hasBody ? length : prefix != null ? -1 : 0);
         String publicBase = publicBase(headers, req);
         AsyncContext async = req.startAsync();
         async.setTimeout(0); // bodies of whole studies may stream for long; the head has its own timeout

@@ -43,6 +43,40 @@ class ManifestBundlesTest {
                 + "[\"http://hl7.eu/fhir/imaging-manifest/StructureDefinition/EuMadoBundle\"]}}"));
     }
 
+    @Test
+    void report_decidedAtItsDiagnosticReport_restOfTheBodyNotRead() {
+        String head = "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"DiagnosticReport\"}},"
+                + "{\"resource\":{\"resourceType\":\"Binary\",\"data\":\"";
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        boolean[] closed = {false};
+        java.io.InputStream body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(headBytes),
+                new java.io.InputStream() { // an endless attachment
+                    @Override
+                    public int read() {
+                        return 'A';
+                    }
+
+                    @Override
+                    public void close() {
+                        closed[0] = true;
+                    }
+                });
+        ManifestBundles.Sniffed sniffed = ManifestBundles.sniff(body, 1 << 20);
+        assertFalse(sniffed.madoManifest());
+        assertTrue(sniffed.prefix().length < 64 * 1024, "read " + sniffed.prefix().length + " bytes");
+        assertTrue(new String(sniffed.prefix(), StandardCharsets.UTF_8).startsWith(head), "the bytes read are kept");
+        assertFalse(closed[0], "the body stays open for its rest");
+    }
+
+    @Test
+    void undecidedAfterTheLimit_goesToTheReportStoreWithWhatWasRead() {
+        String json = document("Patient", "ImagingStudy", "Endpoint");
+        ManifestBundles.Sniffed sniffed = ManifestBundles.sniff(
+                new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), 40);
+        assertFalse(sniffed.madoManifest());
+        assertTrue(sniffed.prefix().length <= 41);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "[]", "\"Bundle\"", "{\"resourceType\":\"Patient\"}", "{\"resourceType\":\"Bundle\"}",
             "{\"resourceType\":\"Bundle\",\"entry\":{}}", "{\"resourceType\":\"Bundle\",\"entry\":[1,{\"resource\":2}]}",

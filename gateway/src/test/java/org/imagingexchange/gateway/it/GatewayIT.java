@@ -169,6 +169,24 @@ class GatewayIT {
     }
 
     @Test
+    void post_bundle_madoManifestToRegistryReportDocumentToReportStore_byContent() {
+        String manifest = "{\"resourceType\":\"Bundle\",\"type\":\"document\",\"entry\":["
+                + "{\"resource\":{\"resourceType\":\"Composition\"}},{\"resource\":{\"resourceType\":\"ImagingStudy\"}}]}";
+        HttpResponse<String> mado = Http.post("/fhir/Bundle", Tokens.of("hospital-a"), "application/fhir+json", manifest);
+        assertEquals(200, mado.statusCode(), mado.body());
+        JsonObject echo = (JsonObject) Http.json(mado);
+        assertEquals("/registry/fhir/Bundle", echo.getString("path"));
+        assertEquals(manifest.length(), echo.getInt("bodyBytes"), "the body read for routing is forwarded whole");
+
+        String report = manifest.replace("]}", ",{\"resource\":{\"resourceType\":\"DiagnosticReport\"}}]}");
+        HttpResponse<String> doc = Http.post("/fhir/Bundle", Tokens.of("radiologist-a"), "application/fhir+json", report);
+        assertEquals("/reports/fhir/Bundle", ((JsonObject) Http.json(doc)).getString("path"));
+
+        assertEquals(403, Http.post("/fhir/Bundle", Tokens.of("radiologist-a"), "application/fhir+json", manifest)
+                .statusCode(), "registering a manifest needs imaging-source");
+    }
+
+    @Test
     void get_largeBulkdata_streamedWithBoundaryIntact() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(Http.base()
                         + "/dicomweb/studies/1.2.3/series/4.5/instances/6.7/bulkdata/generated?bytes=" + LARGE))

@@ -22,6 +22,9 @@ import org.imagingexchange.kit.fhir.FhirBase;
  * <li>{@code exchange.dimse.port} (default 11112, 0 = off), {@code exchange.dimse.ae-title} (default EXCHANGE),
  * {@code exchange.dimse.bind-address} (default 0.0.0.0): the C-ECHO / C-STORE SCP; a source with an {@code ae-title}
  * may send (a source with only an AE title and no {@code qido-url} is a C-STORE sender that is not crawled)</li>
+ * <li>{@code exchange.dimse.aes}: further calling AE titles (workstations, PACS querying by C-FIND), each with
+ * {@code exchange.dimse.ae.<AET>.organization-id} (required) and {@code .country}; see {@link DimseCaller}</li>
+ * <li>{@code exchange.dimse.find.max-matches}: most matches one C-FIND returns (default 1000; more: A701)</li>
  * <li>{@code exchange.registry.crawl.page-size} (studies per page and per transaction, default 100) and
  * {@code exchange.registry.crawl.parallelism} (studies whose contents are read at once, default 4)</li>
  * <li>{@code exchange.registry.search.scan-limit}: most index rows one search examines for consent before it
@@ -142,6 +145,33 @@ public class RegistryConfig {
     /** @return the address the DIMSE port listens on ({@code exchange.dimse.bind-address}, default all) */
     public String dimseBindAddress() {
         return text("exchange.dimse.bind-address").orElse("0.0.0.0");
+    }
+
+    /**
+     * @return the configured calling AE titles with the organisation each acts for, in configuration order;
+     *         an AE without {@code organization-id} is skipped and logged
+     */
+    public List<DimseCaller> dimseCallers() {
+        List<DimseCaller> out = new ArrayList<>();
+        for (String raw : text("exchange.dimse.aes").orElse("").split(",")) {
+            String ae = raw.strip();
+            if (ae.isEmpty()) {
+                continue;
+            }
+            String key = "exchange.dimse.ae." + ae + ".";
+            Optional<String> organization = text(key + "organization-id");
+            if (organization.isEmpty()) {
+                LOG.severe(() -> "calling AE " + ae + " has no " + key + "organization-id; it may not associate");
+                continue;
+            }
+            out.add(new DimseCaller(ae, organization.get(), text(key + "country").orElse("")));
+        }
+        return out;
+    }
+
+    /** @return most matches one C-FIND returns, 1..100000, default 1000 */
+    public int dimseFindMaxMatches() {
+        return bounded("exchange.dimse.find.max-matches", 1000, 1, 100_000);
     }
 
     /** @return studies per crawl page (and per index transaction), 10..1000, default 100 */

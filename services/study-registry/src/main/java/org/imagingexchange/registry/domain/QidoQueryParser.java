@@ -106,6 +106,19 @@ public final class QidoQueryParser {
     }
 
     /**
+     * The matching keys the registry supports, shared by QIDO-RS and C-FIND.
+     *
+     * @param attribute an attribute
+     * @param series    true when series keys may match (series or instance level)
+     * @param instance  true when instance keys may match (instance level)
+     * @return true when the attribute is a matching key at those levels (study keys always are)
+     */
+    public static boolean isMatchingKey(DicomAttribute attribute, boolean series, boolean instance) {
+        return STUDY_KEYS.contains(attribute) || series && SERIES_KEYS.contains(attribute)
+                || instance && INSTANCE_KEYS.contains(attribute);
+    }
+
+    /**
      * Validates one UID (PS3.5 §9.1).
      *
      * @param parameter name for the error

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.imagingexchange.dicom.AeTitle;
 import org.imagingexchange.dicom.DicomAttribute;
 import org.imagingexchange.dicom.DicomDataset;
@@ -27,27 +28,35 @@ import org.imagingexchange.dicom.DimseStatus;
 import org.imagingexchange.dicom.PersonName;
 import org.imagingexchange.dicom.Uid;
 import org.imagingexchange.dicom.net.AssociationInfo;
+import org.imagingexchange.dicom.net.CFindScpHandler;
 import org.imagingexchange.dicom.net.DimseException;
 import org.imagingexchange.dicom.net.DimseScp;
 import org.imagingexchange.dicom.net.DimseScpConfig;
 import org.imagingexchange.dicom.net.InstanceHeader;
 import org.imagingexchange.dicom.pixelmed.PixelMedDimseScp;
+import org.imagingexchange.registry.api.CFindResponder;
+import org.imagingexchange.registry.config.DimseCaller;
 import org.imagingexchange.registry.config.RegistryConfig;
 import org.imagingexchange.registry.domain.Instance;
 import org.imagingexchange.registry.domain.InstanceIngest;
 import org.imagingexchange.registry.domain.PatientIdentifier;
+import org.imagingexchange.registry.domain.Requester;
 import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.SourceArchive;
 import org.imagingexchange.registry.domain.SourceArchives;
 import org.imagingexchange.registry.domain.Study;
 import org.imagingexchange.registry.domain.StudyIndex;
+import org.imagingexchange.registry.domain.StudySearch;
 import org.imagingexchange.registry.persistence.RegistrySchema;
 
 /**
  * The registry as a DICOM node: AE {@code exchange.dimse.ae-title} (default {@code EXCHANGE}) on
- * {@code exchange.dimse.port} (default 11112) answers C-ECHO and C-STORE (PS3.4 Annex A, B) through
- * the DICOM port of {@code libs/dicom} (PixelMed behind it). Only the AE titles of configured sources may
- * associate (others are rejected, reason 3 "calling AE title not recognized"); each stored instance's header
+ * {@code exchange.dimse.port} (default 11112) answers C-ECHO, C-STORE and C-FIND (PS3.4 Annex A, B, C) through
+ * the DICOM port of {@code libs/dicom} (PixelMed behind it). Only the AE titles of configured sources and of the
+ * configured callers ({@code exchange.dimse.aes}) may associate (others are rejected, reason 3 "calling AE title
+ * not recognized"). C-STORE is for sources only; C-FIND ({@link CFindResponder}) acts for the calling AE's
+ * configured organisation (a source's AE for the source's organisation), with QIDO-RS matching and consent,
+ * on a container thread. Each stored instance's header
  * (never the pixels; every transfer syntax) is indexed under that source on a container thread. A header
  * without Study, Series or SOP Instance UID fails with A900, an index failure with A700; nothing is indexed
  * then. Instances of one study are indexed one at a time (striped lock), so parallel associations never
@@ -58,6 +67,8 @@ public class RegistryDimseNode {
 
     private static final Logger LOG = Logger.getLogger(RegistryDimseNode.class.getName());
     private static final int STRIPES = 64;
+    /** HL7 v3 PurposeOfUse of DIMSE queries: workstations and PACS query for treatment (no token carries one). */
+    static final String PURPOSE_OF_USE = "TREAT";
     private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
 
     @Resource
@@ -68,6 +79,8 @@ public class RegistryDimseNode {
     SourceArchives sources;
     @Inject
     StudyIndex index;
+    @Inject
+    StudySearch search;
 
     private final Object[] stripes = new Object[STRIPES];
     private volatile InstanceIngest ingest;
@@ -83,10 +96,18 @@ public class RegistryDimseNode {
             stripes[i] = new Object();
         }
         ingest = new InstanceIngest(index);
-        Set<AeTitle> callers = sources.aeTitles().stream().map(AeTitle::new).collect(Collectors.toSet());
+        Map<String, DimseCaller> configured = new HashMap<>();
+        config.dimseCallers().forEach(c -> configured.put(c.aeTitle(), c));
+        Set<AeTitle> callers = new HashSet<>();
+        sources.aeTitles().forEach(ae -> callers.add(new AeTitle(ae)));
+        configured.keySet().forEach(ae -> callers.add(new AeTitle(ae)));
+        CFindResponder responder = new CFindResponder(search, config.publicWadoBase(),
+                association -> requester(configured, association), config.dimseAeTitle(), config.dimseFindMaxMatches());
+        CFindScpHandler find = (association, model, level, identifier) ->
+                onContainerThread(() -> responder.find(association, model, level, identifier).toList()).stream();
         try {
             scp = PixelMedDimseScp.start(new DimseScpConfig(new AeTitle(config.dimseAeTitle()), config.dimseBindAddress(),
-                    port, callers, Map.of(), this::store, null, null, null));
+                    port, callers, Map.of(), this::store, find, null, null));
             LOG.info(() -> "DICOM AE " + config.dimseAeTitle() + " listening on " + config.dimseBindAddress() + ":" + port
                     + " for " + callers);
         } catch (IOException e) {
@@ -99,6 +120,36 @@ public class RegistryDimseNode {
     void stop() {
         if (scp != null) {
             scp.close();
+        }
+    }
+
+    /** @return who a calling AE acts for: its configured organisation, else its source's; empty for neither */
+    private Optional<Requester> requester(Map<String, DimseCaller> configured, AssociationInfo association) {
+        String ae = association.callingAeTitle().value();
+        DimseCaller caller = configured.get(ae);
+        if (caller != null) {
+            return Optional.of(new Requester(caller.organizationId(), caller.country(), "AE:" + ae, PURPOSE_OF_USE));
+        }
+        return sources.byAeTitle(ae).map(s -> new Requester(s.organizationId(), "", "AE:" + ae, PURPOSE_OF_USE));
+    }
+
+    private interface DimseWork<T> {
+        T run() throws DimseException;
+    }
+
+    /** Runs DIMSE work on a container thread (transactions, persistence context) and waits for it. */
+    private <T> T onContainerThread(DimseWork<T> work) throws DimseException {
+        try {
+            return executor.submit(work::run).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DimseException(DimseStatus.REFUSED_OUT_OF_RESOURCES, "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DimseException d) {
+                throw d;
+            }
+            LOG.log(Level.WARNING, "C-FIND failed", e.getCause());
+            throw new DimseException(DimseStatus.UNABLE_TO_PROCESS, "the registry could not answer the query");
         }
     }
 

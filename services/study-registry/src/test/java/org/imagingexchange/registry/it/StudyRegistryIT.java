@@ -604,6 +604,62 @@ class StudyRegistryIT {
                 + "\"endpoint\":[{\"reference\":\"" + endpointRef + "\"}]" + series + "}";
     }
 
+    /**
+     * C-FIND (DCMTK findscu) at study, series and image level of the Study Root model and patient level of the
+     * Patient Root model, for a workstation acting for the custodian; another organisation's workstation gets
+     * C000 while consent cannot be decided (no consent service here), never an empty answer; an unknown AE is
+     * rejected at association.
+     */
+    @Test
+    void dimse_cFind_studySeriesImageAndPatientLevels_actForTheCallingAesOrganisation() throws Exception {
+        crawlHospitalA();
+        String uid = orthancStudyUid("1CT1");
+        JsonObject qido = onlyStudy(Http.get(STUDIES + "?StudyInstanceUID=" + uid, Tokens.of("radiologist-a")));
+        int seriesCount = qido.getJsonObject("00201206").getJsonArray("Value").getInt(0);
+        int instanceCount = qido.getJsonObject("00201208").getJsonArray("Value").getInt(0);
+
+        Run study = findscu("WORKSTATION_A", "-S", "QueryRetrieveLevel=STUDY", "PatientID=1CT1", "StudyInstanceUID",
+                "PatientName", "StudyDescription", "NumberOfStudyRelatedInstances");
+        assertEquals(1, pending(study), study.output());
+        assertTrue(study.output().contains(uid), study.output());
+        assertTrue(study.output().contains("[EXCHANGE]") && study.output().contains("RetrieveAETitle"), study.output());
+        assertTrue(study.output().lines().anyMatch(l -> l.contains("NumberOfStudyRelatedInstances")
+                && l.matches(".*IS \\[" + instanceCount + " ?\\].*")), study.output());
+
+        Run series = findscu("WORKSTATION_A", "-S", "QueryRetrieveLevel=SERIES", "StudyInstanceUID=" + uid,
+                "SeriesInstanceUID", "Modality");
+        assertEquals(seriesCount, pending(series), series.output());
+        Run images = findscu("WORKSTATION_A", "-S", "QueryRetrieveLevel=IMAGE", "StudyInstanceUID=" + uid,
+                "SeriesInstanceUID", "SOPInstanceUID");
+        assertEquals(instanceCount, pending(images), images.output());
+        Run patient = findscu("WORKSTATION_A", "-P", "QueryRetrieveLevel=PATIENT", "PatientID=1CT1", "PatientName");
+        assertEquals(1, pending(patient), patient.output());
+
+        Run other = findscu("WORKSTATION_B", "-S", "QueryRetrieveLevel=STUDY", "PatientID=1CT1", "StudyInstanceUID");
+        assertEquals(0, pending(other), other.output());
+        String refused = other.output().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(refused.contains("c000") || refused.contains("unable to process") || refused.contains("unabletoprocess"),
+                other.output());
+
+        Run unknown = findscu("NOT_CONFIGURED", "-S", "QueryRetrieveLevel=STUDY", "PatientID=1CT1");
+        assertTrue(unknown.exit() != 0 || unknown.output().contains("Rejected"), unknown.output());
+        assertEquals(0, pending(unknown));
+    }
+
+    private static Run findscu(String callingAe, String model, String... keys) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("findscu", "-v", model, "-aet", callingAe,
+                "-aec", "EXCHANGE", "127.0.0.1", dimsePort()));
+        for (String k : keys) {
+            command.add("-k");
+            command.add(k);
+        }
+        return dcmtk(command.toArray(String[]::new));
+    }
+
+    private static long pending(Run r) {
+        return r.output().lines().filter(l -> l.contains("Find Response:") && l.contains("(Pending)")).count();
+    }
+
     private static int indexedStudies() {
         String metrics = Http.get("/registry/metrics", null).body();
         return metrics.lines().filter(l -> l.startsWith("registry_indexed_objects{level=\"studies\"}"))
