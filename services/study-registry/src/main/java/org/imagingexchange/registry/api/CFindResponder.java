@@ -2,16 +2,22 @@ package org.imagingexchange.registry.api;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.imagingexchange.audit.client.AuditEventSink;
+import org.imagingexchange.audit.client.AuditOutcome;
+import org.imagingexchange.audit.client.AuditRecord;
+import org.imagingexchange.audit.client.BalpPattern;
 import org.imagingexchange.dicom.DicomDataset;
 import org.imagingexchange.dicom.DicomElement;
 import org.imagingexchange.dicom.DimseStatus;
@@ -28,6 +34,7 @@ import org.imagingexchange.registry.domain.ConsentUnavailableException;
 import org.imagingexchange.registry.domain.DicomAttribute;
 import org.imagingexchange.registry.domain.FieldSelection;
 import org.imagingexchange.registry.domain.InvalidQueryParameterException;
+import org.imagingexchange.registry.domain.Located;
 import org.imagingexchange.registry.domain.QidoQueryParser;
 import org.imagingexchange.registry.domain.Requester;
 import org.imagingexchange.registry.domain.SearchResult;
@@ -46,7 +53,9 @@ import org.imagingexchange.registry.domain.StudySearch;
  *
  * <p>Statuses: A900 for an identifier the registry cannot read (malformed date, UID or level); C000 when
  * consent cannot be decided (never an empty answer that reads as "nothing found"); A701 when more than the
- * configured number of matches would be sent; 0124 for a calling AE that acts for no organisation.
+ * configured number of matches would be sent; 0124 for a calling AE that acts for no organisation; A700 when the
+ * query cannot be audited. Every query, answered or refused, is audited like a QIDO-RS search (BALP Query with
+ * the calling AE, its organisation and purpose of use as agent).
  * Thread-safe.
  */
 public final class CFindResponder implements CFindScpHandler {
@@ -63,6 +72,8 @@ public final class CFindResponder implements CFindScpHandler {
     private final Function<AssociationInfo, Optional<Requester>> callers;
     private final String retrieveAeTitle;
     private final int maxMatches;
+    private final AuditEventSink audit;
+    private final String auditSource;
 
     /**
      * @param search          the consent-filtered search
@@ -70,14 +81,19 @@ public final class CFindResponder implements CFindScpHandler {
      * @param callers         who a calling AE acts for; empty for an AE without an organisation
      * @param retrieveAeTitle this node's AE title, sent as Retrieve AE Title (0008,0054)
      * @param maxMatches      most matches one request may return, &gt;= 1
+     * @param audit           where each query is recorded (BALP Query, the patients and studies answered), before
+     *                        any response is sent
+     * @param auditSource     this service's name as the audit source
      */
     public CFindResponder(StudySearch search, String wadoBase, Function<AssociationInfo, Optional<Requester>> callers,
-                          String retrieveAeTitle, int maxMatches) {
+                          String retrieveAeTitle, int maxMatches, AuditEventSink audit, String auditSource) {
         this.search = search;
         this.writer = new DicomJsonWriter(wadoBase);
         this.callers = callers;
         this.retrieveAeTitle = retrieveAeTitle;
         this.maxMatches = maxMatches;
+        this.audit = audit;
+        this.auditSource = auditSource;
     }
 
     @Override
@@ -90,25 +106,29 @@ public final class CFindResponder implements CFindScpHandler {
                     "the Study Root model has no PATIENT level (PS3.4 C.6.2)");
         }
         Map<String, List<String>> params = parameters(level, identifier);
+        List<Study> touched = new ArrayList<>();
+        String query = model + " " + level + " " + params;
         List<DicomDataset> matches;
         try {
             matches = switch (level) {
-                case PATIENT -> patients(params, requester);
+                case PATIENT -> patients(params, requester, touched);
                 case STUDY -> collect(offset -> search.studies(QidoQueryParser.studies(paged(params, offset)), requester),
-                        items -> writer.studies(items, new FieldSelection(true, Set.of())));
+                        items -> writer.studies(items, new FieldSelection(true, Set.of())), s -> s, touched);
                 case SERIES -> collect(offset -> search.series(QidoQueryParser.acrossStudies(paged(params, offset), false),
-                        requester), writer::seriesAcross);
+                        requester), writer::seriesAcross, Located::study, touched);
                 case IMAGE -> collect(offset -> search.instances(QidoQueryParser.acrossStudies(paged(params, offset), true),
-                        requester), writer::instancesAcross);
+                        requester), writer::instancesAcross, Located::study, touched);
             };
         } catch (InvalidQueryParameterException e) {
-            throw new DimseException(DimseStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, e.getMessage());
+            throw audited(requester, query, new DimseException(DimseStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, e.getMessage()));
         } catch (ConsentUnavailableException e) {
-            throw new DimseException(DimseStatus.UNABLE_TO_PROCESS, "consent cannot be decided now; try again later");
+            throw audited(requester, query, new DimseException(DimseStatus.UNABLE_TO_PROCESS,
+                    "consent cannot be decided now; try again later"));
         } catch (TooManyMatches e) {
-            throw new DimseException(DimseStatus.REFUSED_OUT_OF_RESOURCES_NUMBER_OF_MATCHES,
-                    "more than " + maxMatches + " matches; narrow the query");
+            throw audited(requester, query, new DimseException(DimseStatus.REFUSED_OUT_OF_RESOURCES_NUMBER_OF_MATCHES,
+                    "more than " + maxMatches + " matches; narrow the query"));
         }
+        record(requester, query, AuditOutcome.SUCCESS, "", touched);
         LOG.fine(() -> "C-FIND " + model + " " + level + " from " + association.callingAeTitle() + ": " + matches.size()
                 + " matches");
         return matches.stream().map(m -> project(m, identifier, level));
@@ -147,11 +167,13 @@ public final class CFindResponder implements CFindScpHandler {
     }
 
     /** @return every permitted match, read page by page in result order */
-    private <T> List<DicomDataset> collect(IntFunction<SearchResult<T>> pageAt, Function<List<T>, JsonArray> toJson) {
+    private <T> List<DicomDataset> collect(IntFunction<SearchResult<T>> pageAt, Function<List<T>, JsonArray> toJson,
+                                           Function<T, Study> studyOf, List<Study> touched) {
         List<DicomDataset> out = new ArrayList<>();
         int offset = 0;
         while (true) {
             SearchResult<T> page = pageAt.apply(offset);
+            page.items().forEach(item -> touched.add(studyOf.apply(item)));
             for (JsonValue v : toJson.apply(page.items())) {
                 out.add(DicomJsonReader.read(v.asJsonObject()));
             }
@@ -166,11 +188,12 @@ public final class CFindResponder implements CFindScpHandler {
     }
 
     /** Patient level (Patient Root): one response per distinct patient of the matching studies. */
-    private List<DicomDataset> patients(Map<String, List<String>> params, Requester requester) {
+    private List<DicomDataset> patients(Map<String, List<String>> params, Requester requester, List<Study> touched) {
         Map<String, Study> byPatient = new LinkedHashMap<>();
         int offset = 0;
         while (true) {
             SearchResult<Study> found = search.studies(QidoQueryParser.studies(paged(params, offset)), requester);
+            touched.addAll(found.items());
             for (Study s : found.items()) {
                 byPatient.putIfAbsent(s.patientId() + "\u0000" + s.issuerOfPatientId(), s);
             }
@@ -206,6 +229,39 @@ public final class CFindResponder implements CFindScpHandler {
         out.put(DicomElement.of(QUERY_RETRIEVE_LEVEL, Vr.CS, List.of(level.name())));
         out.put(DicomElement.of(RETRIEVE_AE_TITLE, Vr.AE, List.of(retrieveAeTitle)));
         return out;
+    }
+
+    private DimseException audited(Requester requester, String query, DimseException failure) throws DimseException {
+        AuditOutcome outcome = failure.statusCode() == DimseStatus.UNABLE_TO_PROCESS.code() ? AuditOutcome.SERIOUS_FAILURE
+                : AuditOutcome.MINOR_FAILURE;
+        record(requester, query, outcome, "DIMSE status " + DimseStatus.hex(failure.statusCode()), List.of());
+        return failure;
+    }
+
+    /**
+     * Records the query (BALP Query: agent the calling AE with its organisation, the patients and studies
+     * answered) durably before any response goes out.
+     *
+     * @throws DimseException A700 when the record cannot be made durable: no unaudited answer
+     */
+    private void record(Requester requester, String query, AuditOutcome outcome, String detail, List<Study> touched)
+            throws DimseException {
+        List<AuditRecord.PatientRef> patients = touched.stream()
+                .map(s -> new AuditRecord.PatientRef(s.patientId(), s.issuerOfPatientId())).distinct().toList();
+        List<AuditRecord.EntityRef> entities = new ArrayList<>();
+        touched.stream().map(Study::studyInstanceUid).distinct()
+                .forEach(uid -> entities.add(new AuditRecord.EntityRef("ImagingStudy", uid, null)));
+        entities.add(new AuditRecord.EntityRef("query", query, "DICOM C-FIND"));
+        AuditRecord.Agent agent = new AuditRecord.Agent("", "", requester.id(), requester.organizationId(),
+                requester.country(), requester.purposeOfUse());
+        try {
+            audit.record(new AuditRecord(UUID.randomUUID().toString(), Instant.now(),
+                    patients.isEmpty() ? BalpPattern.QUERY : BalpPattern.PATIENT_QUERY, outcome, detail, auditSource,
+                    UUID.randomUUID().toString(), agent, patients, entities));
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.SEVERE, "C-FIND from " + requester.id() + " not audited; refused", e);
+            throw new DimseException(DimseStatus.REFUSED_OUT_OF_RESOURCES, "the access could not be audited");
+        }
     }
 
     /** More matches than one request may return. */

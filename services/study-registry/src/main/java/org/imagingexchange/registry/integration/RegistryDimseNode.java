@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingexchange.audit.client.AuditEventSink;
 import org.imagingexchange.dicom.AeTitle;
 import org.imagingexchange.dicom.DicomAttribute;
 import org.imagingexchange.dicom.DicomDataset;
@@ -81,6 +83,12 @@ public class RegistryDimseNode {
     StudyIndex index;
     @Inject
     StudySearch search;
+    @Inject
+    AuditEventSink audit;
+    /** This service as audit source (AuditEvent.source.observer), named as the HTTP audit filter names it. */
+    @Inject
+    @ConfigProperty(name = "exchange.service.name", defaultValue = "imaging-exchange")
+    String serviceName;
 
     private final Object[] stripes = new Object[STRIPES];
     private volatile InstanceIngest ingest;
@@ -102,7 +110,8 @@ public class RegistryDimseNode {
         sources.aeTitles().forEach(ae -> callers.add(new AeTitle(ae)));
         configured.keySet().forEach(ae -> callers.add(new AeTitle(ae)));
         CFindResponder responder = new CFindResponder(search, config.publicWadoBase(),
-                association -> requester(configured, association), config.dimseAeTitle(), config.dimseFindMaxMatches());
+                association -> requester(configured, association), config.dimseAeTitle(), config.dimseFindMaxMatches(),
+                audit, serviceName);
         CFindScpHandler find = (association, model, level, identifier) ->
                 onContainerThread(() -> responder.find(association, model, level, identifier).toList()).stream();
         try {

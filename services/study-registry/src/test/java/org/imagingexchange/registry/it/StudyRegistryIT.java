@@ -641,6 +641,16 @@ class StudyRegistryIT {
         assertTrue(refused.contains("c000") || refused.contains("unable to process") || refused.contains("unabletoprocess"),
                 other.output());
 
+        java.util.List<JsonObject> audited = cFindAuditRecords();
+        assertTrue(audited.stream().anyMatch(r -> "PATIENT_QUERY".equals(r.getString("pattern"))
+                && "SUCCESS".equals(r.getString("outcome"))
+                && "AE:WORKSTATION_A".equals(r.getJsonObject("agent").getString("clientId"))
+                && "hospital-a".equals(r.getJsonObject("agent").getString("organizationId"))
+                && r.getJsonArray("patients").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(p -> "1CT1".equals(p.getString("id")))), "each C-FIND is audited with its patients");
+        assertTrue(audited.stream().anyMatch(r -> "SERIOUS_FAILURE".equals(r.getString("outcome"))
+                && "AE:WORKSTATION_B".equals(r.getJsonObject("agent").getString("clientId"))), "a refused C-FIND too");
+
         Run unknown = findscu("NOT_CONFIGURED", "-S", "QueryRetrieveLevel=STUDY", "PatientID=1CT1");
         assertTrue(unknown.exit() != 0 || unknown.output().contains("Rejected"), unknown.output());
         assertEquals(0, pending(unknown));
@@ -654,6 +664,21 @@ class StudyRegistryIT {
             command.add(k);
         }
         return dcmtk(command.toArray(String[]::new));
+    }
+
+    /** @return the audit records of C-FIND queries left in the outbox (the audit service is not running here) */
+    private static java.util.List<JsonObject> cFindAuditRecords() throws java.io.IOException {
+        java.nio.file.Path outbox = java.nio.file.Path.of("target", "it-audit-outbox");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(outbox)) {
+            return files.filter(f -> f.toString().endsWith(".json")).map(f -> {
+                try {
+                    return java.nio.file.Files.readString(f);
+                } catch (java.io.IOException e) {
+                    return "{}";
+                }
+            }).filter(text -> text.contains("DICOM C-FIND"))
+                    .map(text -> Json.createReader(new StringReader(text)).readObject()).toList();
+        }
     }
 
     private static long pending(Run r) {
