@@ -16,7 +16,7 @@
 #
 # Tunables: BENCH_SECONDS (window per cell, 15), BENCH_CLIENTS ("1 10 50"), BENCH_TARGETS
 # ("direct nginx1 nginx2 platform static"), BENCH_STUDIES ("large small"), BENCH_HEAP (platform -Xmx,
-# 256m), BENCH_JFR=1 (record the platform with JFR, profile settings, and write a hot-spot summary),
+# 768m: the six WARs of the all-in-one server do not start in 256m), BENCH_JFR=1 (record the platform with JFR, profile settings, and write a hot-spot summary),
 # KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging, must be running). Ports 29042/29043 (Orthanc),
 # 29080 (platform), 29112 (platform DICOM), 29081-29083 (nginx), all on 127.0.0.1. Work files under
 # ${BENCH_WORK:-/tmp/imaging-exchange-bench-retrieval}, removed at the end; the generated studies and the
@@ -35,7 +35,7 @@ SECONDS_PER_CELL="${BENCH_SECONDS:-15}"
 CLIENTS="${BENCH_CLIENTS:-1 10 50}"
 TARGETS="${BENCH_TARGETS:-direct nginx1 nginx2 platform static}"
 STUDIES="${BENCH_STUDIES:-large small}"
-HEAP="${BENCH_HEAP:-256m}"
+HEAP="${BENCH_HEAP:-768m}"
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:18180}"
 export KEYCLOAK_URL
 ORTHANC_HTTP=29042
@@ -68,6 +68,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # --- prerequisites ------------------------------------------------------------------------------------
 need_cmd curl jq
