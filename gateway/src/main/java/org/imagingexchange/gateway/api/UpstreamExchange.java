@@ -151,6 +151,7 @@ public class UpstreamExchange {
      */
     private static void copyBody(UpstreamResponse response, HttpServletResponse resp, Forwarding f)
             throws IOException {
+        resp.setBufferSize(CHUNK); // fewer, larger writes and chunks toward the client
         ServletOutputStream out = resp.getOutputStream();
         byte[] buffer = new byte[CHUNK];
         // Not closed here: closing a body stream reads it to its end; the response's close aborts instead.
