@@ -29,8 +29,9 @@ import org.imagingexchange.kit.problem.ProblemException;
  * OpenAPI endpoints are served elsewhere). In order: correlation id, CORS (a preflight is answered here,
  * without a token), bearer token (RFC 6750) verified by the {@link AccessTokenVerifier}, route and method
  * ({@link RouteTable}), the route's roles, the declared body size; then the request is forwarded and
- * streamed by {@link UpstreamExchange} on the servlet's asynchronous context. Every refusal is a problem
- * response (401, 403, 404, 405, 413, 502-504).
+ * streamed by {@link UpstreamExchange} on this request's thread. Every refusal is a problem response (401,
+ * 403, 404, 405, 413, 502-504); a service body that breaks off after the head was sent propagates as an
+ * exception, so the container ends the client's response abnormally.
  */
 @WebServlet(urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
 public class GatewayServlet extends HttpServlet {
@@ -90,7 +91,7 @@ public class GatewayServlet extends HttpServlet {
             if (!matched.permits(caller.roles())) {
                 throw new InsufficientRoleException(matched);
             }
-            exchange.forward(req, new UpstreamExchange.Forwarding(matched, path, cid, start), prefix);
+            exchange.forward(req, resp, new UpstreamExchange.Forwarding(matched, path, cid, start), prefix);
         } catch (ProblemException problem) {
             LOG.log(Level.FINE, () -> "cid=" + cid + " " + req.getMethod() + " " + path + " -> " + problem.status()
                     + " " + problem.type());

@@ -2,7 +2,6 @@ package org.imagingexchange.gateway.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +11,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,21 +29,30 @@ import org.imagingexchange.gateway.domain.UpstreamUri;
 import org.imagingexchange.gateway.integration.BodyLimitInputStream;
 import org.imagingexchange.gateway.integration.HttpUpstreamClient;
 import org.imagingexchange.gateway.integration.UpstreamRequest;
+import org.imagingexchange.gateway.integration.UpstreamResponse;
 import org.imagingexchange.kit.problem.ProblemException;
 
 /**
- * Forwards one routed request to its service and streams the answer back, on the servlet's asynchronous
- * context: no container thread waits for the service's response head. Request bodies stream into the
- * HTTP client (cut off with 413 beyond {@code exchange.gateway.max-body-bytes}); response bodies are
- * copied in 64 KiB chunks and flushed whenever the service has nothing more buffered, so a study is never
- * held whole. Status and headers are copied (hop-by-hop removed, {@code Location} rewritten to the public
- * path). Thread-safe.
+ * Forwards one routed request to its service and streams the answer back on the request's own thread:
+ * the HTTP client reads the service's response from the pooled connection and the body is copied to the
+ * client in 256 KiB reads, flushed whenever the service has nothing more buffered, so a study is never
+ * held whole and no thread hand-off sits between the two sockets. Request bodies stream into the HTTP
+ * client (cut off with 413 beyond {@code exchange.gateway.max-body-bytes}). Status and headers are copied
+ * (hop-by-hop removed, {@code Location} rewritten to the public path) and go out with the first body bytes.
+ *
+ * <p>A service body that breaks off (connection lost, truncated chunked or length-delimited body, read
+ * timeout) is counted, logged and rethrown by {@link #forward} ({@link UpstreamBodyBrokenException}): the
+ * copy stops at once and the exception reaches the container, which must end the client's response
+ * abnormally (a container that closes the connection on an exception after the commit gives the client
+ * a broken transfer). Open Liberty 26 instead appends an error text and ends the chunked body normally;
+ * the Servlet API offers no abort (jakartaee/servlet issue 98), see bench/retrieval/results.
+ * A client that goes away aborts the service exchange at once. Thread-safe.
  */
 @ApplicationScoped
 public class UpstreamExchange {
 
     private static final Logger LOG = Logger.getLogger(UpstreamExchange.class.getName());
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 256 * 1024;
     private static final Set<String> NOT_COPIED = Set.of("date", "server", "content-length", "content-type");
 
     @Inject
@@ -66,25 +73,44 @@ public class UpstreamExchange {
     }
 
     /**
-     * Starts forwarding; the response is completed later on another thread.
-     *
-     * @param req the client's request (asynchronous processing is started on it)
-     * @param f   the routing decision
-     * @throws UpstreamUnavailableException (503) when the route's service URL is misconfigured
+     * The service's body broke off after the response head was sent: the client's response must end
+     * abnormally (the servlet container closes the connection when this propagates).
      */
-    public void forward(HttpServletRequest req, Forwarding f) {
-        forward(req, f, null);
+    public static final class UpstreamBodyBrokenException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UpstreamBodyBrokenException(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 
     /**
-     * Starts forwarding a request of which the gateway has already read the start (to route it by content).
+     * Forwards the request and streams the service's response to the client; returns when the response
+     * is complete or the client has gone.
      *
-     * @param req    the client's request (asynchronous processing is started on it)
+     * @param req  the client's request
+     * @param resp the client's response
+     * @param f    the routing decision
+     * @throws ProblemException            before anything was sent: 503 unreachable or misconfigured,
+     *                                     504 timeout, 502 failed exchange, 413 body over the limit
+     * @throws UpstreamBodyBrokenException when the service's body broke off after the head was sent
+     */
+    public void forward(HttpServletRequest req, HttpServletResponse resp, Forwarding f) throws IOException {
+        forward(req, resp, f, null);
+    }
+
+    /**
+     * Forwards a request of which the gateway has already read the start (to route it by content).
+     *
+     * @param req    the client's request
+     * @param resp   the client's response
      * @param f      the routing decision
      * @param prefix the first bytes of the body, already read from the request; null when none were read
-     * @throws UpstreamUnavailableException (503) when the route's service URL is misconfigured
+     * @throws ProblemException            as {@link #forward(HttpServletRequest, HttpServletResponse, Forwarding)}
+     * @throws UpstreamBodyBrokenException when the service's body broke off after the head was sent
      */
-    public void forward(HttpServletRequest req, Forwarding f, byte[] prefix) {
+    public void forward(HttpServletRequest req, HttpServletResponse resp, Forwarding f, byte[] prefix)
+            throws IOException {
         URI base = config.baseUrl(f.route().backend()).orElseThrow(() ->
                 UpstreamUnavailableException.unreachable(f.route().backend(), null));
         URI target = UpstreamUri.of(base, f.route().upstreamPath(), req.getQueryString());
@@ -98,43 +124,29 @@ public class UpstreamExchange {
                         : new SequenceInputStream(new ByteArrayInputStream(prefix), bodyOf(req)), limit)
                 : null, hasBody ? length : prefix != null ? -1 : 0);
         String publicBase = publicBase(headers, req);
-        AsyncContext async = req.startAsync();
-        async.setTimeout(0); // bodies of whole studies may stream for long; the head has its own timeout
-        client.send(upstream).whenComplete((response, error) ->
-                async.start(() -> respond(async, f, base, publicBase, response, error)));
-    }
-
-    private void respond(AsyncContext async, Forwarding f, URI base, String publicBase,
-                         HttpResponse<InputStream> response, Throwable error) {
-        HttpServletResponse resp = (HttpServletResponse) async.getResponse();
-        int status = 0;
+        UpstreamResponse response;
         try {
-            if (error != null) {
-                ProblemException problem = HttpUpstreamClient.problemFor(error, f.route().backend());
-                if (!(problem instanceof PayloadTooLargeException)) {
-                    GatewayMetrics.upstreamError(f.route().name());
-                    LOG.log(Level.WARNING, "cid=" + f.correlationId() + " route=" + f.route().name() + " upstream "
-                            + base + " failed: " + error);
-                }
-                status = problem.status();
-                ServletProblems.write(resp, problem, f.rawPath(), f.correlationId());
-                return;
+            response = client.send(upstream);
+        } catch (IOException | UncheckedIOException e) {
+            ProblemException problem = HttpUpstreamClient.problemFor(e, f.route().backend());
+            if (!(problem instanceof PayloadTooLargeException)) {
+                GatewayMetrics.upstreamError(f.route().name());
+                LOG.log(Level.WARNING, "cid=" + f.correlationId() + " route=" + f.route().name() + " upstream "
+                        + base + " failed: " + e);
             }
-            status = response.statusCode();
+            throw problem;
+        }
+        try (response) {
             copyHead(response, resp, base, publicBase);
             copyBody(response, resp, f);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.log(Level.FINE, () -> "cid=" + f.correlationId() + " client connection failed: " + e);
         } finally {
-            GatewayMetrics.observe(f.route().name(), status, f.startNanos());
-            async.complete();
+            GatewayMetrics.observe(f.route().name(), response.status(), f.startNanos());
         }
     }
 
-    private static void copyHead(HttpResponse<InputStream> response, HttpServletResponse resp, URI base,
-                                 String publicBase) {
-        resp.setStatus(response.statusCode());
-        Map<String, List<String>> headers = ForwardingHeaders.toClient(response.headers().map(),
+    private static void copyHead(UpstreamResponse response, HttpServletResponse resp, URI base, String publicBase) {
+        resp.setStatus(response.status());
+        Map<String, List<String>> headers = ForwardingHeaders.toClient(response.headers(),
                 location -> LocationRewriter.rewrite(location, base, publicBase));
         headers.forEach((name, values) -> {
             if (!NOT_COPIED.contains(name)) {
@@ -142,33 +154,54 @@ public class UpstreamExchange {
             }
         });
         // Set through the dedicated setters so the container neither re-encodes the type nor re-chunks.
-        response.headers().firstValue("content-type").ifPresent(resp::setContentType);
-        response.headers().firstValueAsLong("content-length").ifPresent(resp::setContentLengthLong);
+        response.header("content-type").ifPresent(resp::setContentType);
+        response.header("content-length").ifPresent(v -> {
+            try {
+                resp.setContentLengthLong(Long.parseLong(v.trim()));
+            } catch (NumberFormatException e) {
+                LOG.log(Level.FINE, () -> "service sent an invalid Content-Length, body sent chunked: " + v);
+            }
+        });
     }
 
-    private static void copyBody(HttpResponse<InputStream> response, HttpServletResponse resp, Forwarding f)
+    /**
+     * Copies the body; the head goes out with the first bytes. An upstream read failure is rethrown as
+     * {@link UpstreamBodyBrokenException}; a failing client write ends the copy quietly (the client left).
+     */
+    private static void copyBody(UpstreamResponse response, HttpServletResponse resp, Forwarding f)
             throws IOException {
-        try (InputStream in = response.body()) {
-            ServletOutputStream out = resp.getOutputStream();
-            byte[] buffer = new byte[CHUNK];
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (IOException e) {
-                    GatewayMetrics.upstreamError(f.route().name());
-                    LOG.log(Level.WARNING, "cid=" + f.correlationId() + " upstream body broke off: " + e);
-                    return;
-                }
-                if (n < 0) {
-                    break;
-                }
+        resp.setBufferSize(CHUNK); // fewer, larger writes and chunks toward the client
+        ServletOutputStream out = resp.getOutputStream();
+        byte[] buffer = new byte[CHUNK];
+        // Not closed here: closing a body stream reads it to its end; the response's close aborts instead.
+        InputStream in = response.body();
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (IOException e) {
+                GatewayMetrics.upstreamError(f.route().name());
+                LOG.log(Level.WARNING, "cid=" + f.correlationId() + " upstream body broke off: " + e);
+                throw new UpstreamBodyBrokenException("the service's body broke off", e);
+            }
+            if (n < 0) {
+                response.complete();
+                break;
+            }
+            try {
                 out.write(buffer, 0, n);
                 if (in.available() == 0) {
                     out.flush();
                 }
+            } catch (IOException e) {
+                LOG.log(Level.FINE, () -> "cid=" + f.correlationId() + " client connection failed: " + e);
+                return;
             }
+        }
+        try {
             out.flush();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, () -> "cid=" + f.correlationId() + " client connection failed: " + e);
         }
     }
 

@@ -28,7 +28,9 @@ import org.imagingexchange.gateway.domain.CorsPolicy;
  *   <li>{@code exchange.gateway.max-body-bytes}: largest request body accepted, bytes (default 10 MiB)</li>
  *   <li>{@code exchange.gateway.cors-origins}: comma-separated allowed browser origins (default none)</li>
  *   <li>{@code exchange.gateway.connect-timeout-seconds} (default 5) and
- *       {@code exchange.gateway.upstream-timeout-seconds}: time to a service's response head (default 120)</li>
+ *       {@code exchange.gateway.upstream-timeout-seconds}: longest wait for a service's response head and
+ *       between two reads of its body (default 120)</li>
+ *   <li>{@code exchange.gateway.max-connections}: pooled connections to the services (default 256)</li>
  *   <li>{@code oidc.issuer}, {@code oidc.jwks.uri}, {@code exchange.gateway.audience}: token verification
  *       (issuer of the {@code imaging} realm, its JWKS URL, the required {@code aud})</li>
  * </ul>
@@ -48,6 +50,7 @@ public class GatewayConfig {
     private CorsPolicy cors;
     private Duration connectTimeout;
     private Duration upstreamTimeout;
+    private int maxConnections;
     private String issuer;
     private URI jwksUri;
     private String audience;
@@ -62,6 +65,7 @@ public class GatewayConfig {
         cors = new CorsPolicy(Arrays.asList(text("exchange.gateway.cors-origins", "").split(",")));
         connectTimeout = Duration.ofSeconds(positive("exchange.gateway.connect-timeout-seconds", 5));
         upstreamTimeout = Duration.ofSeconds(positive("exchange.gateway.upstream-timeout-seconds", 120));
+        maxConnections = (int) Math.min(Integer.MAX_VALUE, positive("exchange.gateway.max-connections", 256));
         issuer = text("oidc.issuer", "http://127.0.0.1:8180/realms/imaging");
         httpUrl("oidc.issuer", issuer);
         jwksUri = httpUrl("oidc.jwks.uri", text("oidc.jwks.uri", issuer + "/protocol/openid-connect/certs")).orElse(null);
@@ -91,9 +95,14 @@ public class GatewayConfig {
         return connectTimeout;
     }
 
-    /** @return longest wait for a service's response head (not for the body, which may stream for long) */
+    /** @return longest wait for a service's response head, and between two reads of its body (a body may stream for long) */
     public Duration upstreamTimeout() {
         return upstreamTimeout;
+    }
+
+    /** @return most pooled connections to the services (per service and in total) */
+    public int maxConnections() {
+        return maxConnections;
     }
 
     /** @return required {@code iss} of access tokens */

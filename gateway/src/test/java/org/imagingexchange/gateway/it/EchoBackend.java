@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
  * Test double of OUR services behind the gateway (not of a named real peer): on 127.0.0.1 it echoes
  * method, raw path, raw query, headers and the digest of the request body (read streaming), answers a
  * POST of a DiagnosticReport with 201 and a service-side Location, and streams a generated body of any
- * size for {@code .../bulkdata/generated?bytes=N}.
+ * size for {@code .../bulkdata/generated?bytes=N}; {@code .../bulkdata/broken?bytes=N} sends N bytes of a
+ * chunked body and then drops the connection without the last chunk (a service failing mid-stream).
  */
 final class EchoBackend implements AutoCloseable {
 
@@ -39,6 +40,10 @@ final class EchoBackend implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        if (ex.getRequestURI().getRawPath().endsWith("/bulkdata/broken")) {
+            breakOff(ex);
+            return;
+        }
         try (ex) {
             String path = ex.getRequestURI().getRawPath();
             String query = ex.getRequestURI().getRawQuery();
@@ -67,6 +72,23 @@ final class EchoBackend implements AutoCloseable {
             ex.sendResponseHeaders(status, bytes.length);
             ex.getResponseBody().write(bytes);
         }
+    }
+
+    /**
+     * Sends part of a chunked body, then fails: the server closes the connection when a handler throws
+     * before closing the exchange, so the terminating chunk is never written.
+     */
+    private static void breakOff(HttpExchange ex) throws IOException {
+        long size = Long.parseLong(ex.getRequestURI().getRawQuery().replaceAll(".*bytes=(\\d+).*", "$1"));
+        ex.getResponseHeaders().add("Content-Type",
+                "multipart/related; type=\"application/octet-stream\"; boundary=" + BOUNDARY);
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        try (InputStream in = new PatternInputStream(size)) {
+            in.transferTo(out);
+        }
+        out.flush();
+        throw new IOException("test double: the service fails after " + size + " bytes");
     }
 
     private static String echo(HttpExchange ex, String path, String query) throws IOException {

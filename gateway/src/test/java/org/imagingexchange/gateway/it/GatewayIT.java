@@ -211,6 +211,33 @@ class GatewayIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("Open Liberty 26 ends a committed chunked response normally after the servlet throws"
+            + " (it appends an error text); the Servlet API has no abort. The gateway stops, counts and rethrows;"
+            + " enable when the container closes the connection instead.")
+    void get_serviceBodyBreaksOff_clientTransferBrokenNotComplete() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Http.base()
+                        + "/dicomweb/studies/1.2.3/series/4.5/instances/6.7/bulkdata/broken?bytes=" + (3 * 1024 * 1024)))
+                .header("Authorization", "Bearer " + Tokens.of("hospital-a")).GET().build();
+
+        HttpResponse<InputStream> r = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+        assertEquals(200, r.statusCode(), "the head was sent before the service failed");
+        long[] count = {0};
+        IOException broken = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> {
+            try (InputStream in = r.body()) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) != -1; ) {
+                    count[0] += n;
+                }
+            }
+        }, "a body the service broke off must end the client's transfer abnormally, never as complete");
+        assertTrue(count[0] <= 3 * 1024 * 1024, "no more than the service sent: " + count[0] + " " + broken);
+        String metrics = Http.get("/metrics", null).body();
+        assertTrue(metrics.contains("gateway_upstream_errors_total{route=\"wado-rs\"}"),
+                "the broken upstream body is counted as an upstream error: " + metrics);
+    }
+
+    @Test
     void post_largeBody_streamedToService() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(Http.base() + "/fhir/Bundle"))
                 .header("Authorization", "Bearer " + Tokens.of("hospital-a"))

@@ -148,6 +148,8 @@ public class WadoRsResource {
         RetrievedBody body = guard.hold(retrieval.open(authorized.location(target.studyInstanceUid()), target, accept()));
         audit.outcomeDetail("source " + body.sourceId() + ": " + (body.contentLength() >= 0
                 ? body.contentLength() + " bytes (Content-Length)" : "streamed, size not known at response head"));
+        // One chunk per copy: the response goes out in chunkBytes pieces (the container's default is 32 KiB).
+        servletResponse.setBufferSize(config.chunkBytes());
         UpstreamStreamingOutput output = new UpstreamStreamingOutput(body, config.chunkBytes(),
                 contentType -> servletResponse.setHeader(HttpHeaders.CONTENT_TYPE, contentType));
         Response.ResponseBuilder response = Response.ok(output).header(HttpHeaders.CONTENT_TYPE, body.contentType());

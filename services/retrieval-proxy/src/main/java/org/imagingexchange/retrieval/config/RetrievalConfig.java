@@ -16,8 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  * <li>{@code exchange.registry.url}: base URL of the study registry</li>
  * <li>{@code exchange.retrieval.connect-timeout-ms} (default 5000): TCP connect to a source</li>
- * <li>{@code exchange.retrieval.first-byte-timeout-ms} (default 60000): until the source's response head</li>
- * <li>{@code exchange.retrieval.chunk-bytes} (default 65536): copy buffer per read/write</li>
+ * <li>{@code exchange.retrieval.first-byte-timeout-ms} (default 60000): until the source's response head,
+ *     and between two reads of its body</li>
+ * <li>{@code exchange.retrieval.chunk-bytes} (default 262144): copy buffer per read/write</li>
+ * <li>{@code exchange.retrieval.location-ttl-ms} (default 30000; 0 turns the cache off): how long a study's
+ *     location from the registry is reused</li>
+ * <li>{@code exchange.retrieval.location-cache-size} (default 10000): most study locations kept</li>
+ * <li>{@code exchange.retrieval.max-connections} (default 256): pooled connections per source archive</li>
  * <li>{@code exchange.retrieval.source.<sourceId>.username} / {@code .password} (optional): HTTP Basic
  *     credentials for a source archive</li>
  * </ul>
@@ -44,8 +49,20 @@ public class RetrievalConfig {
     long firstByteTimeoutMillis;
 
     @Inject
-    @ConfigProperty(name = "exchange.retrieval.chunk-bytes", defaultValue = "65536")
+    @ConfigProperty(name = "exchange.retrieval.chunk-bytes", defaultValue = "262144")
     int chunkBytes;
+
+    @Inject
+    @ConfigProperty(name = "exchange.retrieval.location-ttl-ms", defaultValue = "30000")
+    long locationTtlMillis;
+
+    @Inject
+    @ConfigProperty(name = "exchange.retrieval.location-cache-size", defaultValue = "10000")
+    long locationCacheSize;
+
+    @Inject
+    @ConfigProperty(name = "exchange.retrieval.max-connections", defaultValue = "256")
+    int maxConnections;
 
     /** @return the study registry's base URL as configured */
     public String registryUrl() {
@@ -65,6 +82,21 @@ public class RetrievalConfig {
     /** @return size in bytes of one streamed chunk (at least 4 KiB) */
     public int chunkBytes() {
         return Math.max(4096, chunkBytes);
+    }
+
+    /** @return how long a study location is reused; zero when locations are not kept */
+    public Duration locationTtl() {
+        return Duration.ofMillis(Math.max(0, locationTtlMillis));
+    }
+
+    /** @return pooled connections per source archive (at least 1) */
+    public int maxConnections() {
+        return Math.max(1, maxConnections);
+    }
+
+    /** @return the most study locations kept at once (at least 1) */
+    public long locationCacheSize() {
+        return Math.max(1, locationCacheSize);
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.logging.Logger;
 /**
  * Opens a WADO-RS retrieve (PS3.18 §10.4, IHE RAD-107) at the source archive of an already authorised
  * study: negotiates the Accept header and tries the study's endpoints in the registry's order, moving
- * to the next only when a source is unavailable (a 404 or 406 is the answer). Thread-safe.
+ * to the next only when a source is unavailable (a 404 or 406 is the answer). When the sources lack the
+ * study or none can serve it, the study's kept location is dropped ({@link StudyLocator#forget}), so the
+ * next request asks the registry again. Thread-safe.
  */
 @ApplicationScoped
 public class RetrievalService {
@@ -16,6 +18,9 @@ public class RetrievalService {
 
     @Inject
     SourceArchive sourceArchive;
+
+    @Inject
+    StudyLocator locator;
 
     /**
      * @param location     the study's location (consent already permitted)
@@ -28,6 +33,7 @@ public class RetrievalService {
      */
     public RetrievedBody open(StudyLocation location, RetrieveTarget target, String clientAccept) {
         if (location.endpoints().isEmpty()) {
+            locator.forget(location.studyInstanceUid());
             throw new SourceArchiveUnavailableException("(none)",
                     "is not known: the registry lists no retrieval endpoint for the study", null);
         }
@@ -40,8 +46,12 @@ public class RetrievalService {
                 LOG.warning(() -> "source " + endpoint.sourceId() + " unavailable for " + target.path()
                         + ": " + e.detail());
                 last = e;
+            } catch (DicomObjectNotFoundException e) {
+                locator.forget(location.studyInstanceUid());
+                throw e;
             }
         }
+        locator.forget(location.studyInstanceUid());
         throw last;
     }
 }

@@ -2,7 +2,7 @@ package org.imagingexchange.retrieval.domain;
 
 /**
  * Port: asks the study registry where a study lives ({@code GET /registry/api/studies/{uid}/location}).
- * Thread-safe.
+ * Implementations may keep answers for a short time. Thread-safe.
  */
 public interface StudyLocator {
 
@@ -13,4 +13,13 @@ public interface StudyLocator {
      * @throws RegistryUnavailableException (503) when the registry cannot be reached or fails
      */
     StudyLocation locate(String studyInstanceUid);
+
+    /**
+     * Drops what is kept about a study, so the next {@link #locate} asks the registry again: called when
+     * the study's sources did not have it or could not serve it (the location may be stale).
+     *
+     * @param studyInstanceUid the study
+     */
+    default void forget(String studyInstanceUid) {
+    }
 }

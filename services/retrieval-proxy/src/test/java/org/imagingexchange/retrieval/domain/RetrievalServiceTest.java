@@ -32,10 +32,53 @@ class RetrievalServiceTest {
         }
     }
 
+    /** Records the studies the service asks to forget. */
+    private static final class RecordingLocator implements StudyLocator {
+        final List<String> forgotten = new ArrayList<>();
+
+        @Override
+        public StudyLocation locate(String studyInstanceUid) {
+            throw new UnsupportedOperationException("the retrieval service is handed the location");
+        }
+
+        @Override
+        public void forget(String studyInstanceUid) {
+            forgotten.add(studyInstanceUid);
+        }
+    }
+
     private static RetrievalService service(ScriptedArchive archive) {
+        return service(archive, new RecordingLocator());
+    }
+
+    private static RetrievalService service(ScriptedArchive archive, RecordingLocator locator) {
         RetrievalService s = new RetrievalService();
         s.sourceArchive = archive;
+        s.locator = locator;
         return s;
+    }
+
+    @Test
+    void open_everySourceDown_locationForgotten() {
+        RecordingLocator locator = new RecordingLocator();
+        assertThrows(SourceArchiveUnavailableException.class,
+                () -> service(new ScriptedArchive(), locator).open(location("down"), TARGET, null));
+        assertEquals(List.of(STUDY), locator.forgotten, "a location no source can serve is asked for again next time");
+    }
+
+    @Test
+    void open_notFoundAtSource_locationForgotten() {
+        RecordingLocator locator = new RecordingLocator();
+        assertThrows(DicomObjectNotFoundException.class,
+                () -> service(new ScriptedArchive(), locator).open(location("missing"), TARGET, null));
+        assertEquals(List.of(STUDY), locator.forgotten);
+    }
+
+    @Test
+    void open_served_locationKept() {
+        RecordingLocator locator = new RecordingLocator();
+        service(new ScriptedArchive(), locator).open(location("ok"), TARGET, null);
+        assertEquals(List.of(), locator.forgotten);
     }
 
     private static StudyLocation location(String... sources) {
