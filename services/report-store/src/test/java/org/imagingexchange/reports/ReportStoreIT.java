@@ -215,6 +215,51 @@ class ReportStoreIT {
     }
 
     @Test
+    void create_hospitalBNamingHospitalAAsPerformer_403AndNothingStored() {
+        String patient = freshPatient();
+        HttpResponse<String> r = post(REPORTS, Tokens.of("hospital-b"), example(patient, freshUid()).toString());
+        assertOperationOutcome(r, 403);
+        assertTrue(r.body().contains("hospital-a"), "names the claimed organisation: " + r.body());
+        assertEquals(0, storedFor(patient), "nothing stored");
+    }
+
+    @Test
+    void create_documentBundleWithAnotherCustodian_403AndNothingStored() {
+        String patient = freshPatient();
+        JsonObject bundle = Json.createReader(new StringReader(resource("/examples/document-bundle-ct.json")
+                .replace("1CT1", patient).replace("1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", freshUid()))).readObject();
+        JsonObject composition = bundle.getJsonArray("entry").getJsonObject(0).getJsonObject("resource");
+        JsonObject custodian = Json.createObjectBuilder().add("identifier", Json.createObjectBuilder()
+                .add("system", "urn:imaging-exchange:organization-id").add("value", "hospital-b")).build();
+        JsonObject entry0 = Json.createObjectBuilder(bundle.getJsonArray("entry").getJsonObject(0))
+                .add("resource", with(composition, "custodian", custodian)).build();
+        JsonObject edited = with(bundle, "entry", Json.createArrayBuilder(bundle.getJsonArray("entry")).set(0, entry0).build());
+        HttpResponse<String> r = post("/reports/fhir/Bundle", Tokens.of("radiologist-a"), edited.toString());
+        assertOperationOutcome(r, 403);
+        assertEquals(0, storedFor(patient), "nothing stored");
+    }
+
+    static Stream<Arguments> impossibleDates() {
+        return Stream.of(
+                Arguments.of("issued", Json.createValue("2026-13-45"), "DiagnosticReport.issued"),
+                Arguments.of("issued", Json.createValue(20260101), "DiagnosticReport.issued"),
+                Arguments.of("issued", Json.createValue("20260-01-01T10:00:00Z"), "DiagnosticReport.issued"),
+                Arguments.of("effectiveDateTime", Json.createValue("2026-99-99"), "DiagnosticReport.effectiveDateTime"));
+    }
+
+    @ParameterizedTest(name = "{0}={1} -> 422")
+    @MethodSource("impossibleDates")
+    void create_impossibleDate_422NamingTheElement(String member, JsonValue value, String location) {
+        String patient = freshPatient();
+        HttpResponse<String> r = post(REPORTS, Tokens.of("hospital-a"), with(example(patient, freshUid()), member, value).toString());
+        assertOperationOutcome(r, 422);
+        boolean named = json(r).getJsonArray("issue").stream().map(JsonValue::asJsonObject)
+                .anyMatch(i -> i.getJsonArray("expression").getString(0).equals(location));
+        assertTrue(named, "an issue at " + location + ": " + r.body());
+        assertEquals(0, storedFor(patient), "nothing stored");
+    }
+
+    @Test
     void create_withoutToken_401() {
         String patient = freshPatient();
         HttpResponse<String> r = post(REPORTS, null, example(patient, freshUid()).toString());

@@ -66,6 +66,8 @@ public class DiagnosticReportResource {
      * @param body FHIR R4 JSON
      * @return 201 with Location {@code [public FHIR base]/DiagnosticReport/{id}/_history/1} and the stored resource
      * @throws org.imagingexchange.kit.problem.BadRequestProblem (400) malformed JSON or another resourceType
+     * @throws org.imagingexchange.reports.domain.AuthorOrganizationMismatchException (403) performer or
+     *         resultsInterpreter names another organisation than the token's
      * @throws org.imagingexchange.reports.domain.ReportValidationException (422) missing eHN elements, all listed
      */
     @POST
@@ -76,7 +78,8 @@ public class DiagnosticReportResource {
     @Operation(summary = "Store an imaging report (FHIR DiagnosticReport)")
     public Response create(String body) {
         DiagnosticReport report = codec.parse(body, DiagnosticReport.class);
-        return intake.store(report, ReportFhirMapper.toSubmission(report, "DiagnosticReport", List.of(), false));
+        return intake.store(report, ReportFhirMapper.toSubmission(report, "DiagnosticReport", List.of(), false),
+                AuthorOrganizations.of(report));
     }
 
     /**
