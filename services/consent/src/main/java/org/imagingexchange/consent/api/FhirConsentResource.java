@@ -34,7 +34,9 @@ import org.imagingexchange.kit.problem.BadRequestProblem;
 
 /**
  * FHIR R4 {@code Consent} endpoint (create, read, search by {@code patient:identifier}). Roles:
- * {@code consent-manager} for any patient, {@code patient} for their own Patient ID only (else 403).
+ * {@code consent-manager} for its own organisation's directives ({@code Consent.organization} = token
+ * {@code organization_id}), {@code patient} for their own Patient ID only; see
+ * {@link ConsentDirectives} and docs/authorization.md.
  * Errors are FHIR {@code OperationOutcome}s. See {@link FhirConsentMapper} for the accepted shape.
  */
 @Path("/fhir/Consent")
@@ -74,7 +76,8 @@ public class FhirConsentResource {
      * @return 201 with {@code Location: [public FHIR base]/Consent/{id}} and the stored resource
      * @throws BadRequestProblem (400) for a body that is not a FHIR Consent
      * @throws org.imagingexchange.consent.domain.InvalidConsentException (422) for an unenforceable Consent
-     * @throws org.imagingexchange.consent.domain.ConsentAccessDeniedException (403) for another patient's consent posted by a patient
+     * @throws org.imagingexchange.consent.domain.ConsentAccessDeniedException (403) for another patient's consent
+     *         posted by a patient, or another organisation named in {@code Consent.organization} by a consent manager
      */
     @POST
     @Consumes({FHIR_JSON, MediaType.APPLICATION_JSON})
@@ -82,7 +85,7 @@ public class FhirConsentResource {
     @Operation(summary = "Record a consent directive (FHIR R4 Consent)")
     @APIResponse(responseCode = "201", description = "Stored; Location names the new Consent")
     @APIResponse(responseCode = "400", description = "Not a FHIR R4 Consent (OperationOutcome)")
-    @APIResponse(responseCode = "403", description = "A patient posting for another patient (OperationOutcome)")
+    @APIResponse(responseCode = "403", description = "A patient posting for another patient, or a consent manager naming another organisation (OperationOutcome)")
     @APIResponse(responseCode = "422", description = "Consent not enforceable: missing status, patient identifier, provision.type, bad actor or class (OperationOutcome)")
     public Response create(String body) {
         Consent consent = fhir.parse(body, Consent.class);
@@ -101,16 +104,15 @@ public class FhirConsentResource {
      * @param id logical id
      * @return the stored Consent
      * @throws BadRequestProblem (400) for a malformed id
-     * @throws org.imagingexchange.consent.domain.ConsentNotFoundException (404) when there is none
-     * @throws org.imagingexchange.consent.domain.ConsentAccessDeniedException (403) for another patient's consent read by a patient
+     * @throws org.imagingexchange.consent.domain.ConsentNotFoundException (404) when there is none, or the caller
+     *         may not see it (another patient's, another organisation's): the same answer, so no existence oracle
      */
     @GET
     @Path("/{id}")
     @Audited(BalpPattern.PATIENT_READ)
     @Operation(summary = "Read a consent directive")
     @APIResponse(responseCode = "200", description = "The Consent")
-    @APIResponse(responseCode = "403", description = "Another patient's Consent (OperationOutcome)")
-    @APIResponse(responseCode = "404", description = "No such Consent (OperationOutcome)")
+    @APIResponse(responseCode = "404", description = "No such Consent, or not the caller's to see (OperationOutcome)")
     public String read(@PathParam("id") String id) {
         if (!FHIR_ID.matcher(id).matches()) {
             throw new BadRequestProblem("invalid-id", "id must match [A-Za-z0-9\\-.]{1,64}");
@@ -125,7 +127,8 @@ public class FhirConsentResource {
      * FHIR search (R4 search.html, token parameter {@code patient:identifier=[system|]value}).
      *
      * @param patientIdentifier the patient; optional for patient users (defaults to their own)
-     * @return a searchset Bundle of the patient's Consents, oldest first
+     * @return a searchset Bundle of the patient's Consents the caller may see (a consent manager: those its
+     *         organisation recorded), oldest first
      * @throws BadRequestProblem (400) when a consent manager names no patient
      * @throws org.imagingexchange.consent.domain.ConsentAccessDeniedException (403) when a patient names another patient
      */

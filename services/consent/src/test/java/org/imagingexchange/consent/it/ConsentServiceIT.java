@@ -159,23 +159,57 @@ class ConsentServiceIT {
     }
 
     @Test
-    void readConsent_patientReadingAnotherPatients_is403() {
+    void readConsent_patientReadingAnotherPatients_is404LikeAnUnknownId() {
         HttpResponse<String> created = postConsent(Tokens.of("hospital-a"), consent(patient(), "permit", null));
         String id = ((JsonObject) Http.json(created)).getString("id");
 
         HttpResponse<String> r = Http.get(CONSENT + "/" + id, Tokens.of("patient-1ct1"));
 
-        assertEquals(403, r.statusCode(), r.body());
+        assertEquals(404, r.statusCode(), r.body());
+        operationOutcome(r);
     }
 
     @Test
-    void postConsent_hospitalForAnyPatient_isStoredReadableAndSearchable() {
+    void postConsent_namingAnotherOrganizationAsCustodian_is403AndNothingStored() {
+        String patientId = patient();
+        String body = consent(patientId, "permit", "hospital-b").replace("\"provision\"",
+                "\"organization\":[{\"identifier\":{\"system\":\"urn:imaging-exchange:organization-id\",\"value\":\"hospital-a\"}}],\"provision\"");
+
+        HttpResponse<String> r = postConsent(Tokens.of("hospital-b"), body);
+
+        assertEquals(403, r.statusCode(), r.body());
+        operationOutcome(r);
+        JsonObject bundle = (JsonObject) Http.json(Http.get(CONSENT + "?patient:identifier=" + patientId, Tokens.of("hospital-a")));
+        assertEquals(0, bundle.getInt("total"), "nothing stored: " + bundle);
+    }
+
+    @Test
+    void otherOrganizationsConsent_hiddenFromReadSearchAndDecisions() {
+        String patientId = patient();
+        HttpResponse<String> created = postConsent(Tokens.of("hospital-b"), consent(patientId, "permit", "hospital-b"));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = ((JsonObject) Http.json(created)).getString("id");
+
+        HttpResponse<String> read = Http.get(CONSENT + "/" + id, Tokens.of("hospital-a"));
+        assertEquals(404, read.statusCode(), "another organisation's Consent reads like an unknown id: " + read.body());
+        assertEquals(404, Http.get(CONSENT + "/" + UUID.randomUUID(), Tokens.of("hospital-a")).statusCode());
+        JsonObject bundle = (JsonObject) Http.json(Http.get(CONSENT + "?patient:identifier=" + patientId, Tokens.of("hospital-a")));
+        assertEquals(0, bundle.getInt("total"), "hospital-a does not find hospital-b's Consent: " + bundle);
+        JsonObject d = decide(patientId, "hospital-b", "BE", "hospital-a");
+        assertEquals("DENY", d.getString("decision"), "hospital-b's own permit does not open hospital-a's data: " + d);
+    }
+
+    @Test
+    void postConsent_consentManagerForOwnOrganization_isStoredReadableAndSearchable() {
         String patientId = patient();
         HttpResponse<String> created = postConsent(Tokens.of("hospital-a"), consent(patientId, "permit", "hospital-b"));
         assertEquals(201, created.statusCode(), created.body());
         String id = ((JsonObject) Http.json(created)).getString("id");
+        JsonObject organization = ((JsonObject) Http.json(created)).getJsonArray("organization").getJsonObject(0);
+        assertEquals("hospital-a", organization.getJsonObject("identifier").getString("value"),
+                "Consent.organization filled in from the token: " + organization);
 
-        HttpResponse<String> read = Http.get(CONSENT + "/" + id, Tokens.of("hospital-b"));
+        HttpResponse<String> read = Http.get(CONSENT + "/" + id, Tokens.of("hospital-a"));
         assertEquals(200, read.statusCode(), read.body());
         assertEquals(patientId, ((JsonObject) Http.json(read)).getJsonObject("patient").getJsonObject("identifier").getString("value"));
 
