@@ -280,12 +280,13 @@ class ReportStoreIT {
     }
 
     @Test
-    void read_custodianWithoutConsentService_403FailClosed() {
+    void read_custodianWithoutConsentService_503FailClosed() {
         HttpResponse<String> created = post(REPORTS, Tokens.of("hospital-a"), example(freshPatient(), freshUid()).toString());
         assertEquals(201, created.statusCode(), created.body());
         HttpResponse<String> r = Http.get(REPORTS + "/" + json(created).getString("id"), Tokens.of("hospital-a"));
-        assertOperationOutcome(r, 403);
-        assertEquals("forbidden", json(r).getJsonArray("issue").getJsonObject(0).getString("code"));
+        assertOperationOutcome(r, 503);
+        assertTrue(r.body().contains("consent"), "names the consent outage, not the report: " + r.body());
+        assertTrue(!r.body().contains("hospital") && !r.body().contains("127.0.0.1"), "no internal names: " + r.body());
     }
 
     @Test
@@ -319,6 +320,14 @@ class ReportStoreIT {
         assertEquals("study-instance-uid", json(r).getJsonArray("issue").getJsonObject(0).getJsonArray("expression").getString(0));
         assertOperationOutcome(Http.get(REPORTS, Tokens.of("hospital-a")), 400);
         assertOperationOutcome(Http.get(REPORTS + "?patient=x", Tokens.of("hospital-a")), 400);
+        String[][] cases = {{"?patient:identifier=x&_count=0", "_count"}, {"?patient:identifier=x&_count=-1", "_count"},
+                {"?patient:identifier=x&_offset=-1", "_offset"}, {"?patient:identifier=x&patient:identifier=y", "patient:identifier"}};
+        for (String[] c : cases) {
+            HttpResponse<String> bad = Http.get(REPORTS + c[0], Tokens.of("hospital-a"));
+            assertOperationOutcome(bad, 400);
+            assertEquals(c[1], json(bad).getJsonArray("issue").getJsonObject(0).getJsonArray("expression").getString(0),
+                    c[0] + " names the parameter");
+        }
     }
 
     @Test

@@ -159,18 +159,24 @@ public final class FhirConsentMapper {
     /**
      * Builds the searchset Bundle of a Consent search (R4 search.html#return), oldest first.
      *
-     * @param found    the matching directives with their stored resources
+     * @param page     the directives of this page with their stored resources
+     * @param total    number of matches over all pages
+     * @param next     public URL of the next page; null on the last page
      * @param fhir     parses the stored resources
      * @param base     the platform's public FHIR base (entry {@code fullUrl}, link {@code self})
      * @param rawQuery the query string as the client sent it; null when none
-     * @return the Bundle, {@code total} = number found
+     * @return the Bundle
      */
-    public static Bundle searchset(List<ConsentDirective> found, FhirJson fhir, FhirBase base, String rawQuery) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(found.size());
+    public static Bundle searchset(List<ConsentDirective> page, int total, String next, FhirJson fhir, FhirBase base,
+                                   String rawQuery) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(total);
         bundle.setId(UUID.randomUUID().toString());
         bundle.getMeta().setLastUpdated(new Date());
         bundle.addLink().setRelation("self").setUrl(base.searchUrl(RESOURCE_TYPE, rawQuery));
-        for (ConsentDirective d : found) {
+        if (next != null) {
+            bundle.addLink().setRelation("next").setUrl(next);
+        }
+        for (ConsentDirective d : page) {
             bundle.addEntry().setFullUrl(base.resourceUrl(RESOURCE_TYPE, d.id()))
                     .setResource(fhir.parseStored(d.resourceJson(), Consent.class))
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);

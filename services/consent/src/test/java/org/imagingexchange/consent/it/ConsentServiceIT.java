@@ -235,6 +235,33 @@ class ConsentServiceIT {
     }
 
     @Test
+    void search_commonParameterErrors_400OperationOutcomeNamingTheParameter() {
+        String[][] cases = {{"&_count=0", "_count"}, {"&_count=-1", "_count"}, {"&_offset=-1", "_offset"},
+                {"&patient=x", "patient"}, {"&patient:identifier=other", "patient:identifier"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = Http.get(CONSENT + "?patient:identifier=" + patient() + c[0], Tokens.of("hospital-a"));
+            assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+            JsonObject issue = operationOutcome(r).getJsonArray("issue").getJsonObject(0);
+            assertEquals(c[1], issue.getJsonArray("expression").getString(0), c[0] + " names the parameter: " + r.body());
+        }
+    }
+
+    @Test
+    void search_countOne_pagesWithNextLink() {
+        String patientId = patient();
+        assertEquals(201, postConsent(Tokens.of("hospital-a"), consent(patientId, "permit", "hospital-b")).statusCode());
+        assertEquals(201, postConsent(Tokens.of("hospital-a"), consent(patientId, "deny", "hospital-c")).statusCode());
+
+        JsonObject bundle = (JsonObject) Http.json(Http.get(CONSENT + "?patient:identifier=" + patientId + "&_count=1",
+                Tokens.of("hospital-a")));
+
+        assertEquals(2, bundle.getInt("total"), bundle.toString());
+        assertEquals(1, bundle.getJsonArray("entry").size(), bundle.toString());
+        assertEquals(publicFhirBase() + "/Consent?patient:identifier=" + patientId + "&_offset=1&_count=1",
+                bundle.getJsonArray("link").getJsonObject(1).getString("url"), "next link: public base, _offset advanced");
+    }
+
+    @Test
     void read_unknownId_is404OperationOutcome() {
         HttpResponse<String> r = Http.get(CONSENT + "/" + UUID.randomUUID(), Tokens.of("hospital-a"));
 

@@ -87,8 +87,9 @@ public class DiagnosticReportResource {
      *
      * @param id report id
      * @return 200 with the stored DiagnosticReport
-     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id
-     * @throws org.imagingexchange.reports.domain.ConsentDeniedException (403) consent denies, or cannot be asked
+     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id, or consent denies
+     *         (the same answer: no existence oracle)
+     * @throws org.imagingexchange.consent.client.ConsentUnavailableException (503) consent cannot be asked
      */
     @GET
     @Path("{id}")
@@ -115,8 +116,8 @@ public class DiagnosticReportResource {
      * @param id        report id
      * @param versionId version id, e.g. {@code 1}
      * @return 200 with the stored DiagnosticReport of that version
-     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id or version
-     * @throws org.imagingexchange.reports.domain.ConsentDeniedException (403) consent denies, or cannot be asked
+     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id or version, or consent denies
+     * @throws org.imagingexchange.consent.client.ConsentUnavailableException (503) consent cannot be asked
      */
     @GET
     @Path("{id}/_history/{versionId}")
@@ -136,7 +137,7 @@ public class DiagnosticReportResource {
      * FHIR search; reports consent denies are dropped before {@code total} and paging are computed.
      *
      * @return 200 with a searchset Bundle
-     * @throws org.imagingexchange.reports.domain.InvalidSearchParameterException (400) bad or missing parameter
+     * @throws org.imagingexchange.kit.search.InvalidSearchParameterException (400) bad or missing parameter
      */
     @GET
     @Produces({ProblemResponses.FHIR_JSON, MediaType.APPLICATION_JSON})
