@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.imagingexchange.testsupport.BadInputCorpus;
 import org.imagingexchange.testsupport.Http;
 import org.imagingexchange.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -334,5 +335,18 @@ class ReportStoreIT {
     void search_withoutTokenOrRole_401And403() {
         assertEquals(401, Http.get(REPORTS + "?patient:identifier=x", null).statusCode());
         assertEquals(403, Http.get(REPORTS + "?patient:identifier=x", Tokens.of("auditor")).statusCode());
+    }
+
+    static Stream<BadInputCorpus.Case> badInputs() {
+        String body = with(example(freshPatient(), freshUid()), "issued", Json.createValue("ISSUED")).toString()
+                .replace("\"ISSUED\"", "%ISSUED%");
+        return BadInputCorpus.forFhirResource(REPORTS, Tokens.of("hospital-a"), body).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInput_clean4xxProblemWithoutInternals(BadInputCorpus.Case c) {
+        BadInputCorpus.assertClean(c, BadInputCorpus.send(
+                Integer.parseInt(System.getProperty("it.http.port", "9080")), c));
     }
 }

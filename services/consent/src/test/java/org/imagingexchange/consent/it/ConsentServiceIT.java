@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.imagingexchange.testsupport.BadInputCorpus;
 import org.imagingexchange.testsupport.Http;
 import org.imagingexchange.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -346,5 +347,15 @@ class ConsentServiceIT {
         assertEquals("consent-permit", a.getJsonObject(0).getString("reason"));
         assertEquals("opt-in-no-consent", a.getJsonObject(1).getString("reason"));
         assertEquals("missing-patient-id", a.getJsonObject(2).getString("reason"));
+    }
+
+    static java.util.stream.Stream<BadInputCorpus.Case> badInputs() {
+        return BadInputCorpus.forFhirResource(CONSENT, Tokens.of("hospital-a"), null).stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("badInputs")
+    void badInput_clean4xxProblemWithoutInternals(BadInputCorpus.Case c) {
+        BadInputCorpus.assertClean(c, BadInputCorpus.send(Integer.parseInt(System.getProperty("it.http.port", "9080")), c));
     }
 }
