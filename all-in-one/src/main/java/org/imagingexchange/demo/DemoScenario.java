@@ -23,7 +23,8 @@ import org.imagingexchange.testsupport.Tokens;
  * <li>hospital-a posts an imaging report; an invalid one is refused with 422;</li>
  * <li>patient 1CT1 consents; clinician-b (another country) finds the study and the report;</li>
  * <li>clinician-b retrieves the study by WADO-RS: SOP Instance UIDs and byte counts equal the PACS's;</li>
- * <li>patient 4MR1 has not consented (opt-in region): search is empty and retrieval is 403;</li>
+ * <li>patient 4MR1 has not consented (opt-in region): search is empty and retrieval is 404, the same
+ *     answer as for an unknown study;</li>
  * <li>patient 1CT1 reads their access log and sees clinician-b's search and retrieval;</li>
  * <li>a request without a token gets 401 problem+json.</li>
  * </ol>
@@ -183,7 +184,7 @@ public final class DemoScenario {
         check("clinician-b's search for 4MR1 returns nothing", found.isEmpty(), () -> "QIDO-RS answered " + found);
         HttpResponse<String> wado = api.send("GET", config.gatewayUrl() + "/dicomweb/studies/" + mrStudy,
                 ApiClient.bearer(tokens.token("clinician-b")), null, null, WADO_ACCEPT);
-        check("clinician-b's retrieval of the 4MR1 study is refused with 403", wado.statusCode() == 403,
+        check("clinician-b's retrieval of the 4MR1 study answers 404 like an unknown study", wado.statusCode() == 404,
                 () -> status(wado));
         JsonArray custodian = qido("hospital-a", "PatientID=" + OTHER_PATIENT);
         check("the custodian hospital-a still sees its own 4MR1 study", custodian.size() == 1,

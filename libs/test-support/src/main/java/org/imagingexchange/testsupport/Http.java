@@ -61,6 +61,29 @@ public final class Http {
         }
     }
 
+    /**
+     * Waits until the server under test answers {@code /health/ready} with 200: on a loaded machine the
+     * WAR starts well after the server does.
+     *
+     * @param seconds how long to wait at most
+     * @throws AssertionError when it is not ready in time
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static void awaitReady(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("/health/ready", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notListening) {
+                // The HTTP endpoint is not open yet; poll again.
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(base() + "/health/ready not ready within " + seconds + " s");
+    }
+
     /** GET with a bearer token (null for none). */
     public static HttpResponse<String> get(String url, String token, String... headers) {
         return send("GET", url, token, null, null, headers);

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.imagingexchange.testsupport.BadInputCorpus;
 import org.imagingexchange.testsupport.Http;
 import org.imagingexchange.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,6 +216,51 @@ class ReportStoreIT {
     }
 
     @Test
+    void create_hospitalBNamingHospitalAAsPerformer_403AndNothingStored() {
+        String patient = freshPatient();
+        HttpResponse<String> r = post(REPORTS, Tokens.of("hospital-b"), example(patient, freshUid()).toString());
+        assertOperationOutcome(r, 403);
+        assertTrue(r.body().contains("hospital-a"), "names the claimed organisation: " + r.body());
+        assertEquals(0, storedFor(patient), "nothing stored");
+    }
+
+    @Test
+    void create_documentBundleWithAnotherCustodian_403AndNothingStored() {
+        String patient = freshPatient();
+        JsonObject bundle = Json.createReader(new StringReader(resource("/examples/document-bundle-ct.json")
+                .replace("1CT1", patient).replace("1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", freshUid()))).readObject();
+        JsonObject composition = bundle.getJsonArray("entry").getJsonObject(0).getJsonObject("resource");
+        JsonObject custodian = Json.createObjectBuilder().add("identifier", Json.createObjectBuilder()
+                .add("system", "urn:imaging-exchange:organization-id").add("value", "hospital-b")).build();
+        JsonObject entry0 = Json.createObjectBuilder(bundle.getJsonArray("entry").getJsonObject(0))
+                .add("resource", with(composition, "custodian", custodian)).build();
+        JsonObject edited = with(bundle, "entry", Json.createArrayBuilder(bundle.getJsonArray("entry")).set(0, entry0).build());
+        HttpResponse<String> r = post("/reports/fhir/Bundle", Tokens.of("radiologist-a"), edited.toString());
+        assertOperationOutcome(r, 403);
+        assertEquals(0, storedFor(patient), "nothing stored");
+    }
+
+    static Stream<Arguments> impossibleDates() {
+        return Stream.of(
+                Arguments.of("issued", Json.createValue("2026-13-45"), "DiagnosticReport.issued"),
+                Arguments.of("issued", Json.createValue(20260101), "DiagnosticReport.issued"),
+                Arguments.of("issued", Json.createValue("20260-01-01T10:00:00Z"), "DiagnosticReport.issued"),
+                Arguments.of("effectiveDateTime", Json.createValue("2026-99-99"), "DiagnosticReport.effectiveDateTime"));
+    }
+
+    @ParameterizedTest(name = "{0}={1} -> 422")
+    @MethodSource("impossibleDates")
+    void create_impossibleDate_422NamingTheElement(String member, JsonValue value, String location) {
+        String patient = freshPatient();
+        HttpResponse<String> r = post(REPORTS, Tokens.of("hospital-a"), with(example(patient, freshUid()), member, value).toString());
+        assertOperationOutcome(r, 422);
+        boolean named = json(r).getJsonArray("issue").stream().map(JsonValue::asJsonObject)
+                .anyMatch(i -> i.getJsonArray("expression").getString(0).equals(location));
+        assertTrue(named, "an issue at " + location + ": " + r.body());
+        assertEquals(0, storedFor(patient), "nothing stored");
+    }
+
+    @Test
     void create_withoutToken_401() {
         String patient = freshPatient();
         HttpResponse<String> r = post(REPORTS, null, example(patient, freshUid()).toString());
@@ -235,12 +281,13 @@ class ReportStoreIT {
     }
 
     @Test
-    void read_custodianWithoutConsentService_403FailClosed() {
+    void read_custodianWithoutConsentService_503FailClosed() {
         HttpResponse<String> created = post(REPORTS, Tokens.of("hospital-a"), example(freshPatient(), freshUid()).toString());
         assertEquals(201, created.statusCode(), created.body());
         HttpResponse<String> r = Http.get(REPORTS + "/" + json(created).getString("id"), Tokens.of("hospital-a"));
-        assertOperationOutcome(r, 403);
-        assertEquals("forbidden", json(r).getJsonArray("issue").getJsonObject(0).getString("code"));
+        assertOperationOutcome(r, 503);
+        assertTrue(r.body().contains("consent"), "names the consent outage, not the report: " + r.body());
+        assertTrue(!r.body().contains("hospital") && !r.body().contains("127.0.0.1"), "no internal names: " + r.body());
     }
 
     @Test
@@ -274,11 +321,32 @@ class ReportStoreIT {
         assertEquals("study-instance-uid", json(r).getJsonArray("issue").getJsonObject(0).getJsonArray("expression").getString(0));
         assertOperationOutcome(Http.get(REPORTS, Tokens.of("hospital-a")), 400);
         assertOperationOutcome(Http.get(REPORTS + "?patient=x", Tokens.of("hospital-a")), 400);
+        String[][] cases = {{"?patient:identifier=x&_count=0", "_count"}, {"?patient:identifier=x&_count=-1", "_count"},
+                {"?patient:identifier=x&_offset=-1", "_offset"}, {"?patient:identifier=x&patient:identifier=y", "patient:identifier"}};
+        for (String[] c : cases) {
+            HttpResponse<String> bad = Http.get(REPORTS + c[0], Tokens.of("hospital-a"));
+            assertOperationOutcome(bad, 400);
+            assertEquals(c[1], json(bad).getJsonArray("issue").getJsonObject(0).getJsonArray("expression").getString(0),
+                    c[0] + " names the parameter");
+        }
     }
 
     @Test
     void search_withoutTokenOrRole_401And403() {
         assertEquals(401, Http.get(REPORTS + "?patient:identifier=x", null).statusCode());
         assertEquals(403, Http.get(REPORTS + "?patient:identifier=x", Tokens.of("auditor")).statusCode());
+    }
+
+    static Stream<BadInputCorpus.Case> badInputs() {
+        String body = with(example(freshPatient(), freshUid()), "issued", Json.createValue("ISSUED")).toString()
+                .replace("\"ISSUED\"", "%ISSUED%");
+        return BadInputCorpus.forFhirResource(REPORTS, Tokens.of("hospital-a"), body).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInput_clean4xxProblemWithoutInternals(BadInputCorpus.Case c) {
+        BadInputCorpus.assertClean(c, BadInputCorpus.send(
+                Integer.parseInt(System.getProperty("it.http.port", "9080")), c));
     }
 }

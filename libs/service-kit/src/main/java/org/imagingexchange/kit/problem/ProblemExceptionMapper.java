@@ -24,7 +24,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException problem) {
-        String path = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        String path = ProblemExceptionMapper.publicPath(uriInfo);
         String cid = requestContext.correlationId();
         Level level = problem.status() >= 500 ? Level.WARNING : Level.FINE;
         LOG.log(level, () -> "cid=" + cid + " problem=" + problem.type() + " status=" + problem.status()
@@ -33,6 +33,20 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
             LOG.log(Level.WARNING, "cid=" + cid + " cause", problem.getCause());
         }
         return ProblemResponses.of(problem, path, cid, isFhirPath(path));
+    }
+
+    /**
+     * @param uriInfo the request's URI information; may be null outside a request
+     * @return the request path below the service's context root, as the client sent it (still encoded),
+     *         e.g. {@code /fhir/DiagnosticReport/42}: the public path the gateway routes (every application's
+     *         path is {@code /}), never the service's internal context root; null when unknown
+     */
+    static String publicPath(UriInfo uriInfo) {
+        if (uriInfo == null) {
+            return null;
+        }
+        String relative = uriInfo.getPath(false);
+        return relative.startsWith("/") ? relative : "/" + relative;
     }
 
     /** @return true for requests to a FHIR endpoint, which answer errors as OperationOutcome */

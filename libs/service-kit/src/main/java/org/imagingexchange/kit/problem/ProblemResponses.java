@@ -62,7 +62,7 @@ public final class ProblemResponses {
             b.add("detail", problem.detail());
         }
         if (instance != null) {
-            b.add("instance", URI.create(instance.startsWith("/") ? instance : "/" + instance).toString());
+            b.add("instance", instanceUri(instance));
         }
         if (correlationId != null) {
             b.add("correlationId", correlationId);
@@ -75,6 +75,33 @@ public final class ProblemResponses {
             b.add("errors", errors);
         }
         return b.build();
+    }
+
+    /**
+     * @param path a request path, decoded or not, possibly holding characters a URI may not (spaces,
+     *             control characters, {@code %} without hex digits)
+     * @return the path as a relative URI reference ({@code /} first), every character outside the RFC 3986
+     *         path set percent-encoded (UTF-8), so a hostile path can never make the error answer fail
+     */
+    static String instanceUri(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        StringBuilder b = new StringBuilder(p.length());
+        byte[] bytes = p.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            boolean hexEscape = c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0) || hexEscape) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return URI.create(b.toString()).toString();
+    }
+
+    private static boolean isHex(byte c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     /** @return a FHIR R4 OperationOutcome with one issue per finding (or one for the whole problem) */

@@ -28,7 +28,7 @@ public class SecurityProblemFilter implements ContainerResponseFilter {
         if ((status != 401 && status != 403) || response.hasEntity()) {
             return;
         }
-        String path = request.getUriInfo().getRequestUri().getPath();
+        String path = ProblemExceptionMapper.publicPath(request.getUriInfo());
         Response rendered = ProblemResponses.of(ProblemResponses.securityProblem(status), path,
                 requestContext.correlationId(), ProblemExceptionMapper.isFhirPath(path));
         response.setEntity(rendered.getEntity(), new java.lang.annotation.Annotation[0], rendered.getMediaType());

@@ -38,7 +38,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             problem = new ProblemException("internal-error", 500, "Internal server error",
                     "The request could not be processed; quote the correlation id " + cid + ".");
         }
-        String path = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        String path = ProblemExceptionMapper.publicPath(uriInfo);
         return ProblemResponses.of(problem, path, cid, ProblemExceptionMapper.isFhirPath(path));
     }
 

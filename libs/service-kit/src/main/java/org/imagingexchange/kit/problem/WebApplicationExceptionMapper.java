@@ -11,7 +11,8 @@ import org.imagingexchange.kit.context.RequestContext;
 
 /**
  * Answers the JAX-RS runtime's own errors (unknown path 404, 405, 406, 415, malformed parameters)
- * as problem+json, keeping their status and any headers (e.g. {@code Allow}).
+ * as problem+json, keeping their status and any headers (e.g. {@code Allow}). The runtime's messages
+ * are never echoed: they name internal URLs and classes ({@link RuntimeProblems} gives fixed details).
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -33,12 +34,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status == 401 || status == 403) {
             problem = ProblemResponses.securityProblem(status);
         } else {
-            Response.StatusType statusType = Response.Status.fromStatusCode(status);
-            String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
-            String detail = status >= 500 ? "The request could not be processed." : safeDetail(e, title);
-            problem = new ProblemException("http-" + status, status, title, detail);
+            problem = RuntimeProblems.of(status);
         }
-        String path = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        String path = ProblemExceptionMapper.publicPath(uriInfo);
         Response response = ProblemResponses.of(problem, path, requestContext.correlationId(),
                 ProblemExceptionMapper.isFhirPath(path));
         Response.ResponseBuilder b = Response.fromResponse(response);
@@ -49,11 +47,5 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             b.header("WWW-Authenticate", original.getHeaderString("WWW-Authenticate"));
         }
         return b.build();
-    }
-
-    private static String safeDetail(WebApplicationException e, String title) {
-        String message = e.getMessage();
-        // The runtime's messages name the failing parameter; they never carry stack traces.
-        return message == null || message.isBlank() || message.startsWith("HTTP ") ? title : message;
     }
 }

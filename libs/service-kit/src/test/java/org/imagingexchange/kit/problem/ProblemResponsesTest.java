@@ -61,4 +61,11 @@ class ProblemResponsesTest {
                 "401 type");
         assertEquals(403, ProblemResponses.securityProblem(403).status(), "403 status");
     }
+
+    @org.junit.jupiter.api.Test
+    void instanceUri_hostilePaths_percentEncodedNeverThrows() {
+        assertEquals("/fhir/a%20b", ProblemResponses.instanceUri("/fhir/a b"));
+        assertEquals("/x%00y%0A", ProblemResponses.instanceUri("x\u0000y\n"));
+        assertEquals("/a%2Fb/%25zz/%C3%A9", ProblemResponses.instanceUri("/a%2Fb/%zz/\u00e9"));
+    }
 }

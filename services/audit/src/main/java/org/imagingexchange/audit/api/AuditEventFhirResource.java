@@ -47,7 +47,7 @@ public class AuditEventFhirResource {
      *
      * @return 200 searchset Bundle with {@code total}, {@code self} and, when more match, {@code next} links,
      *         all URLs under the platform's public FHIR base
-     * @throws org.imagingexchange.audit.domain.InvalidSearchParameterException (400) for a bad parameter
+     * @throws org.imagingexchange.kit.search.InvalidSearchParameterException (400) for a bad parameter
      * @throws org.imagingexchange.audit.domain.AccessLogDeniedException (403) for a patient asking about another patient
      */
     @GET

@@ -13,19 +13,23 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.imagingexchange.audit.domain.AuditQuery;
-import org.imagingexchange.audit.domain.InvalidSearchParameterException;
+import org.imagingexchange.kit.search.InvalidSearchParameterException;
+import org.imagingexchange.kit.search.SearchParameters;
 
 /**
  * Parses the FHIR R4 AuditEvent search parameters this service supports into an {@link AuditQuery}:
  * {@code patient:identifier=[system|]value}, {@code agent} / {@code agent:identifier} (user id, username,
  * OAuth client or organisation), {@code entity} / {@code entity:identifier} (object identifier, e.g. a
  * Study Instance UID), {@code date} with prefixes eq, ge, gt, le, lt (FHIR R4 §3.1.1.5.8; partial dates
- * are ranges, UTC), {@code _count} (default 50, capped at 500), {@code _offset} (paging). {@code _format}
- * is accepted and ignored (always JSON). Any other parameter is an error.
+ * are ranges, UTC; repeatable), {@code _count} (1.., default 50, capped at 500), {@code _offset} (paging).
+ * Unknown and repeated single-valued parameters are refused by the kit's shared {@link SearchParameters}
+ * rule; {@code _format} is accepted and ignored (always JSON).
  */
 public final class AuditEventSearchParameters {
 
-    private static final Set<String> IGNORED = Set.of("_format");
+    private static final String PATIENT_IDENTIFIER = "patient:identifier";
+    private static final Set<String> SUPPORTED = Set.of(PATIENT_IDENTIFIER, "agent", "agent:identifier", "entity",
+            "entity:identifier", "date", SearchParameters.COUNT, SearchParameters.OFFSET);
     private static final Pattern DATE = Pattern.compile("(eq|ge|gt|le|lt)?(\\d{4}(-\\d{2}(-\\d{2}(T.+)?)?)?)");
 
     private AuditEventSearchParameters() {
@@ -36,44 +40,38 @@ public final class AuditEventSearchParameters {
      * @return the query
      * @throws InvalidSearchParameterException (400) naming the unknown, repeated or malformed parameter
      */
-    public static AuditQuery parse(Map<String, List<String>> params) {
+    public static AuditQuery parse(Map<String, List<String>> query) {
+        SearchParameters params = SearchParameters.of(query, SUPPORTED);
         String patient = null;
         String issuer = null;
-        String agent = null;
-        String entity = null;
+        String patientToken = params.single(PATIENT_IDENTIFIER);
+        if (patientToken != null) {
+            int bar = patientToken.indexOf('|');
+            patient = nonEmpty(PATIENT_IDENTIFIER, bar < 0 ? patientToken : patientToken.substring(bar + 1));
+            issuer = bar <= 0 ? null : patientToken.substring(0, bar);
+        }
+        String agent = either(params, "agent", "agent:identifier");
+        String entity = either(params, "entity", "entity:identifier");
         Instant from = null;
         Instant before = null;
-        int count = AuditQuery.DEFAULT_COUNT;
-        int offset = 0;
-        for (Map.Entry<String, List<String>> p : params.entrySet()) {
-            String name = p.getKey();
-            switch (name) {
-                case "patient:identifier" -> {
-                    String value = single(name, p.getValue());
-                    int bar = value.indexOf('|');
-                    patient = nonEmpty(name, bar < 0 ? value : value.substring(bar + 1));
-                    issuer = bar <= 0 ? null : value.substring(0, bar);
-                }
-                case "agent", "agent:identifier" -> agent = nonEmpty(name, valueOf(single(name, p.getValue())));
-                case "entity", "entity:identifier" -> entity = nonEmpty(name, valueOf(single(name, p.getValue())));
-                case "date" -> {
-                    for (String value : p.getValue()) {
-                        Instant[] bound = dateBound(value);
-                        from = bound[0] == null ? from : later(from, bound[0]);
-                        before = bound[1] == null ? before : earlier(before, bound[1]);
-                    }
-                }
-                case "_count" -> count = Math.min(number(name, single(name, p.getValue())), AuditQuery.MAX_COUNT);
-                case "_offset" -> offset = number(name, single(name, p.getValue()));
-                default -> {
-                    if (!IGNORED.contains(name)) {
-                        throw new InvalidSearchParameterException(name, "not a supported AuditEvent search parameter"
-                                + " (patient:identifier, agent, entity, date, _count, _offset)");
-                    }
-                }
-            }
+        for (String value : params.all("date")) {
+            Instant[] bound = dateBound(value);
+            from = bound[0] == null ? from : later(from, bound[0]);
+            before = bound[1] == null ? before : earlier(before, bound[1]);
         }
-        return new AuditQuery(patient, issuer, agent, entity, from, before, offset, count);
+        return new AuditQuery(patient, issuer, agent, entity, from, before, params.offset(),
+                params.count(AuditQuery.DEFAULT_COUNT, AuditQuery.MAX_COUNT));
+    }
+
+    /** @return the value of whichever of the two spellings is given (token value part), null when neither */
+    private static String either(SearchParameters params, String name, String identifierName) {
+        String plain = params.single(name);
+        String token = params.single(identifierName);
+        if (plain != null && token != null) {
+            throw new InvalidSearchParameterException(identifierName, "give either " + name + " or " + identifierName);
+        }
+        String chosen = plain != null ? plain : token;
+        return chosen == null ? null : nonEmpty(plain != null ? name : identifierName, valueOf(chosen));
     }
 
     /**
@@ -123,13 +121,6 @@ public final class AuditEventSearchParameters {
         }
     }
 
-    private static String single(String name, List<String> values) {
-        if (values.size() != 1) {
-            throw new InvalidSearchParameterException(name, "give this parameter once");
-        }
-        return values.get(0);
-    }
-
     private static String valueOf(String token) {
         int bar = token.indexOf('|');
         return bar < 0 ? token : token.substring(bar + 1);
@@ -140,18 +131,6 @@ public final class AuditEventSearchParameters {
             throw new InvalidSearchParameterException(name, "a value is required");
         }
         return value;
-    }
-
-    private static int number(String name, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0) {
-                throw new InvalidSearchParameterException(name, "must not be negative");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidSearchParameterException(name, "not a whole number: '" + value + "'");
-        }
     }
 
     private static Instant later(Instant a, Instant b) {

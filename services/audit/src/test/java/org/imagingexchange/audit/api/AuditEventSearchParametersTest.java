@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagingexchange.audit.domain.AuditQuery;
-import org.imagingexchange.audit.domain.InvalidSearchParameterException;
+import org.imagingexchange.kit.search.InvalidSearchParameterException;
 import org.junit.jupiter.api.Test;
 
 class AuditEventSearchParametersTest {
@@ -78,5 +78,16 @@ class AuditEventSearchParametersTest {
                 () -> AuditEventSearchParameters.parse(params("_count", "-1"))).issues().get(0).location());
         assertEquals("subject", assertThrows(InvalidSearchParameterException.class,
                 () -> AuditEventSearchParameters.parse(params("subject", "x"))).issues().get(0).location());
+    }
+
+    @Test
+    void parse_countZeroRepeatedOrBothSpellings_400NamingTheParameter() {
+        assertEquals("_count", assertThrows(InvalidSearchParameterException.class,
+                () -> AuditEventSearchParameters.parse(params("_count", "0"))).issues().get(0).location());
+        assertEquals("agent", assertThrows(InvalidSearchParameterException.class,
+                () -> AuditEventSearchParameters.parse(Map.of("agent", List.of("a", "b")))).issues().get(0).location());
+        assertEquals("agent:identifier", assertThrows(InvalidSearchParameterException.class,
+                () -> AuditEventSearchParameters.parse(Map.of("agent", List.of("a"), "agent:identifier", List.of("b"))))
+                .issues().get(0).location());
     }
 }

@@ -248,6 +248,19 @@ class AuditServiceIT {
     }
 
     @Test
+    void search_commonParameterErrors_400OperationOutcomeNamingTheParameter() {
+        String[][] cases = {{"?patient:identifier=P&_count=0", "_count"}, {"?patient:identifier=P&_count=-1", "_count"},
+                {"?patient:identifier=P&_offset=-1", "_offset"}, {"?patient:identifier=P&subject=x", "subject"},
+                {"?patient:identifier=P&patient:identifier=Q", "patient:identifier"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = Http.get(SEARCH + c[0], Tokens.of("auditor"));
+            assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+            JsonObject issue = ((JsonObject) Http.json(r)).getJsonArray("issue").getJsonObject(0);
+            assertEquals(c[1], issue.getJsonArray("expression").getString(0), c[0] + " names the parameter: " + r.body());
+        }
+    }
+
+    @Test
     void integrity_afterIngests_intact() {
         ingest(uniquePatient());
         ingest(uniquePatient());

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.imagingexchange.consent.client.DataClass;
@@ -36,6 +37,9 @@ import org.imagingexchange.kit.problem.ProblemException.Issue;
  *       (token {@code organization_id}); with system {@value #COUNTRY_SYSTEM} (value ISO 3166-1 alpha-2)
  *       to requesters from that country. Both given: both must match. None: any requester.</li>
  *   <li>{@code Consent.provision.period} (optional): in force from start to end, both inclusive.</li>
+ *   <li>{@code Consent.organization} (optional, at most one): {@code identifier} with system
+ *       {@value #ORGANIZATION_SYSTEM}: the organisation whose data the directive governs (its custodian).
+ *       A consent manager may name only its own organisation and gets it filled in when absent.</li>
  *   <li>{@code Consent.provision.class} (optional, at most one): system {@value DataClassCodes#SYSTEM},
  *       code {@code imaging-study} or {@code imaging-report}; absent = all imaging data.</li>
  * </ul>
@@ -82,8 +86,9 @@ public final class FhirConsentMapper {
         Decision type = provisionType(provision, issues);
         Actors actors = actors(provision, issues);
         DataClass dataClass = dataClass(provision, issues);
-        Instant start = provision.getPeriod().hasStart() ? provision.getPeriod().getStart().toInstant() : null;
-        Instant end = provision.getPeriod().hasEnd() ? provision.getPeriod().getEnd().toInstant() : null;
+        String custodian = custodian(consent, issues);
+        Instant start = instant(provision.getPeriod().getStartElement(), "Consent.provision.period.start", issues);
+        Instant end = instant(provision.getPeriod().getEndElement(), "Consent.provision.period.end", issues);
         if (start != null && end != null && end.isBefore(start)) {
             issues.add(new Issue("Consent.provision.period", "period end is before its start"));
         }
@@ -94,7 +99,37 @@ public final class FhirConsentMapper {
             throw new InvalidConsentException(issues);
         }
         return new ConsentDirective(null, patient.getValue().trim(), patient.hasSystem() ? patient.getSystem() : "",
-                type, actors.organization, actors.country, dataClass, status, start, end, null, null, null);
+                type, actors.organization, actors.country, dataClass, status, start, end, null, null, null, custodian);
+    }
+
+    /** @return the instant of a date element; null when absent or (with an issue) not a valid FHIR dateTime */
+    private static Instant instant(DateTimeType element, String location, List<Issue> issues) {
+        if (element == null || element.getValueAsString() == null) {
+            return null;
+        }
+        if (element.getValue() == null) {
+            issues.add(new Issue(location, "'" + element.getValueAsString() + "' is not a valid FHIR dateTime"));
+            return null;
+        }
+        return element.getValue().toInstant();
+    }
+
+    /** @return the organisation id {@code Consent.organization} names; null when none */
+    private static String custodian(Consent consent, List<Issue> issues) {
+        List<Reference> orgs = consent.getOrganization();
+        if (orgs.size() > 1) {
+            issues.add(new Issue("Consent.organization", "at most one organisation per Consent"));
+        }
+        if (orgs.isEmpty()) {
+            return null;
+        }
+        Identifier id = orgs.get(0).getIdentifier();
+        if (!ORGANIZATION_SYSTEM.equals(id.getSystem()) || !id.hasValue() || id.getValue().isBlank()) {
+            issues.add(new Issue("Consent.organization[0].identifier", "the organisation must be identified by system "
+                    + ORGANIZATION_SYSTEM + " with a value"));
+            return null;
+        }
+        return id.getValue().trim();
     }
 
     /**
@@ -111,6 +146,10 @@ public final class FhirConsentMapper {
         if (!consent.hasScope()) {
             consent.setScope(new CodeableConcept(new Coding(SCOPE_SYSTEM, "patient-privacy", "Privacy Consent")));
         }
+        if (!consent.hasOrganization() && stored.custodianOrganizationId() != null) {
+            consent.addOrganization(new Reference().setType("Organization").setIdentifier(
+                    new Identifier().setSystem(ORGANIZATION_SYSTEM).setValue(stored.custodianOrganizationId())));
+        }
         if (!consent.hasCategory()) {
             consent.addCategory(new CodeableConcept(new Coding(LOINC, "59284-0", "Patient Consent")));
         }
@@ -120,18 +159,24 @@ public final class FhirConsentMapper {
     /**
      * Builds the searchset Bundle of a Consent search (R4 search.html#return), oldest first.
      *
-     * @param found    the matching directives with their stored resources
+     * @param page     the directives of this page with their stored resources
+     * @param total    number of matches over all pages
+     * @param next     public URL of the next page; null on the last page
      * @param fhir     parses the stored resources
      * @param base     the platform's public FHIR base (entry {@code fullUrl}, link {@code self})
      * @param rawQuery the query string as the client sent it; null when none
-     * @return the Bundle, {@code total} = number found
+     * @return the Bundle
      */
-    public static Bundle searchset(List<ConsentDirective> found, FhirJson fhir, FhirBase base, String rawQuery) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(found.size());
+    public static Bundle searchset(List<ConsentDirective> page, int total, String next, FhirJson fhir, FhirBase base,
+                                   String rawQuery) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(total);
         bundle.setId(UUID.randomUUID().toString());
         bundle.getMeta().setLastUpdated(new Date());
         bundle.addLink().setRelation("self").setUrl(base.searchUrl(RESOURCE_TYPE, rawQuery));
-        for (ConsentDirective d : found) {
+        if (next != null) {
+            bundle.addLink().setRelation("next").setUrl(next);
+        }
+        for (ConsentDirective d : page) {
             bundle.addEntry().setFullUrl(base.resourceUrl(RESOURCE_TYPE, d.id()))
                     .setResource(fhir.parseStored(d.resourceJson(), Consent.class))
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);

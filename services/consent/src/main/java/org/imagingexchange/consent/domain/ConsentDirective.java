@@ -22,11 +22,15 @@ import org.imagingexchange.consent.client.Decision;
  * @param recordedBy      username or client id of who recorded it
  * @param recordedAt      when it was recorded (UTC)
  * @param resourceJson    the stored FHIR R4 Consent as JSON; null before it is stored
+ * @param custodianOrganizationId {@code Consent.organization} (R4: custodian of the consent): the
+ *                        organisation whose consent manager recorded the directive; the directive then
+ *                        governs only data that organisation holds (custodian, eHN A.1.8.6 / B.1.3).
+ *                        Null = recorded by the patient without naming an organisation: governs all data
  */
 public record ConsentDirective(String id, String patientId, String patientIdIssuer, Decision provision,
                                String organizationId, String country, DataClass dataClass, ConsentStatus status,
                                Instant periodStart, Instant periodEnd, String recordedBy, Instant recordedAt,
-                               String resourceJson) {
+                               String resourceJson, String custodianOrganizationId) {
 
     /** Compact constructor: requires patient, provision and status; a null issuer becomes empty. */
     public ConsentDirective {
@@ -46,9 +50,27 @@ public record ConsentDirective(String id, String patientId, String patientIdIssu
                 && (periodEnd == null || !now.isAfter(periodEnd));
     }
 
+    /** A directive about every custodian's data (no {@code Consent.organization}). */
+    public ConsentDirective(String id, String patientId, String patientIdIssuer, Decision provision,
+                            String organizationId, String country, DataClass dataClass, ConsentStatus status,
+                            Instant periodStart, Instant periodEnd, String recordedBy, Instant recordedAt,
+                            String resourceJson) {
+        this(id, patientId, patientIdIssuer, provision, organizationId, country, dataClass, status, periodStart,
+                periodEnd, recordedBy, recordedAt, resourceJson, null);
+    }
+
+    /**
+     * @param custodian the organisation the directive's data is held by; null for all
+     * @return a copy governing only that custodian's data
+     */
+    public ConsentDirective forCustodian(String custodian) {
+        return new ConsentDirective(id, patientId, patientIdIssuer, provision, organizationId, country, dataClass,
+                status, periodStart, periodEnd, recordedBy, recordedAt, resourceJson, custodian);
+    }
+
     /** @return a copy with the stored id, recording facts and resource JSON set */
     public ConsentDirective stored(String newId, String by, Instant at, String json) {
         return new ConsentDirective(newId, patientId, patientIdIssuer, provision, organizationId, country, dataClass,
-                status, periodStart, periodEnd, by, at, json);
+                status, periodStart, periodEnd, by, at, json, custodianOrganizationId);
     }
 }

@@ -9,8 +9,16 @@ import java.util.function.Function;
 import org.imagingexchange.kit.context.Actor;
 
 /**
- * Records and finds consent directives on behalf of a caller. A {@code consent-manager} acts for any
- * patient; a {@code patient} user only for the Patient ID in their own token ({@code patient_id}).
+ * Records and finds consent directives on behalf of a caller (see docs/authorization.md):
+ * <ul>
+ *   <li>a {@code consent-manager} records directives for its own organisation only: the directive's
+ *       custodian ({@code Consent.organization}) is the token's {@code organization_id}, a body naming
+ *       another organisation is refused (403), and the directive governs only data that organisation
+ *       holds. It reads and finds only directives its organisation recorded;</li>
+ *   <li>a {@code patient} records, reads and finds directives about the Patient ID in their own token
+ *       ({@code patient_id}) only.</li>
+ * </ul>
+ * A read of a directive the caller may not see answers 404 like an unknown id (no existence oracle).
  * Thread-safe.
  */
 @ApplicationScoped
@@ -33,12 +41,13 @@ public class ConsentDirectives {
      * @param actor     the caller; not null
      * @param render    renders the stored resource JSON from the stored directive (id and time set)
      * @return the stored directive
-     * @throws ConsentAccessDeniedException (403) when the caller may not act for the directive's patient
+     * @throws ConsentAccessDeniedException (403) when a patient posts for another patient, or a consent manager
+     *         names another organisation as custodian or has no organisation in its token
      */
     public ConsentDirective record(ConsentDirective directive, Actor actor, Function<ConsentDirective, String> render) {
-        requireActsFor(actor, directive.patientId());
+        ConsentDirective own = asRecordedBy(directive, actor);
         String by = actor.username().isEmpty() ? actor.clientId() : actor.username();
-        ConsentDirective stored = directive.stored(UUID.randomUUID().toString(), by, clock.instant(), null);
+        ConsentDirective stored = own.stored(UUID.randomUUID().toString(), by, clock.instant(), null);
         stored = stored.stored(stored.id(), by, stored.recordedAt(), render.apply(stored));
         repository.add(stored);
         return stored;
@@ -48,34 +57,60 @@ public class ConsentDirectives {
      * @param id    logical id; not null
      * @param actor the caller; not null
      * @return the directive
-     * @throws ConsentNotFoundException     (404) when there is none with this id
-     * @throws ConsentAccessDeniedException (403) when it is another patient's and the caller is a patient
+     * @throws ConsentNotFoundException (404) when there is none with this id, or the caller may not see it
      */
     public ConsentDirective find(String id, Actor actor) {
-        ConsentDirective d = repository.find(id).orElseThrow(() -> new ConsentNotFoundException(id));
-        requireActsFor(actor, d.patientId());
-        return d;
+        return repository.find(id).filter(d -> visibleTo(d, actor)).orElseThrow(() -> new ConsentNotFoundException(id));
     }
 
     /**
      * @param patientId Patient ID value; not null
      * @param issuer    issuer to match exactly; null for any
      * @param actor     the caller; not null
-     * @return the patient's directives, oldest first
+     * @return the patient's directives the caller may see (a consent manager: those its organisation recorded),
+     *         oldest first
      * @throws ConsentAccessDeniedException (403) when a patient asks for another patient
      */
     public List<ConsentDirective> search(String patientId, String issuer, Actor actor) {
-        requireActsFor(actor, patientId);
-        return repository.findByPatient(patientId, issuer);
+        if (!actor.hasRole(ROLE_CONSENT_MANAGER) && !isOwnPatient(actor, patientId)) {
+            throw new ConsentAccessDeniedException("The caller may act only for their own Patient ID.");
+        }
+        return repository.findByPatient(patientId, issuer).stream().filter(d -> visibleTo(d, actor)).toList();
     }
 
-    private static void requireActsFor(Actor actor, String patientId) {
-        if (actor.hasRole(ROLE_CONSENT_MANAGER)) {
-            return;
+    /**
+     * The acting rule of {@link #record}: a patient for themselves (custodian as the body names it), a
+     * consent manager for its own organisation (custodian = the token's organisation).
+     */
+    static ConsentDirective asRecordedBy(ConsentDirective directive, Actor actor) {
+        if (isOwnPatient(actor, directive.patientId())) {
+            return directive;
         }
-        if (actor.hasRole(ROLE_PATIENT) && actor.ownPatientId().map(patientId::equals).orElse(false)) {
-            return;
+        if (!actor.hasRole(ROLE_CONSENT_MANAGER)) {
+            throw new ConsentAccessDeniedException("The caller may act only for their own Patient ID.");
         }
-        throw new ConsentAccessDeniedException("The caller may act only for their own Patient ID.");
+        String org = actor.organizationId();
+        if (org.isEmpty()) {
+            throw new ConsentAccessDeniedException("A consent manager's token must carry its organization_id.");
+        }
+        String claimed = directive.custodianOrganizationId();
+        if (claimed != null && !claimed.equals(org)) {
+            throw new ConsentAccessDeniedException("Consent.organization names another organisation than the caller's ('"
+                    + org + "'); a consent manager records consent only for its own organisation.");
+        }
+        return directive.forCustodian(org);
+    }
+
+    /** @return true when the caller may read the directive: the patient themselves, or its custodian's consent manager */
+    static boolean visibleTo(ConsentDirective d, Actor actor) {
+        if (isOwnPatient(actor, d.patientId())) {
+            return true;
+        }
+        return actor.hasRole(ROLE_CONSENT_MANAGER) && !actor.organizationId().isEmpty()
+                && actor.organizationId().equals(d.custodianOrganizationId());
+    }
+
+    private static boolean isOwnPatient(Actor actor, String patientId) {
+        return actor.hasRole(ROLE_PATIENT) && actor.ownPatientId().map(patientId::equals).orElse(false);
     }
 }

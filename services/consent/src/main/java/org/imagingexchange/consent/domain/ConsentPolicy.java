@@ -19,8 +19,10 @@ import org.imagingexchange.consent.client.Decision;
  *       {@code opt-out-no-objection}.</li>
  * </ol>
  * A directive matches when it is active, the decision instant lies in its period, its patient and
- * issuer match (an empty issuer on either side matches any), and each criterion it sets (organisation,
- * country, data class) equals the request's. The policy id is the deciding Consent's id, or
+ * issuer match (an empty issuer on either side matches any), its custodian (the organisation that
+ * recorded it, {@code Consent.organization}) is unset or is the custodian of the requested data, and each
+ * criterion it sets (organisation, country, data class) equals the request's. So a consent manager's
+ * directive never opens or closes another organisation's data. The policy id is the deciding Consent's id, or
  * {@code custodian}, {@code invalid-request}, {@code region-opt-in} / {@code region-opt-out}.
  * Pure and thread-safe: no I/O, the caller supplies the directives and the clock.
  */
@@ -86,6 +88,8 @@ public final class ConsentPolicy {
                 .filter(d -> d.provision() == type)
                 .filter(d -> d.inForceAt(now))
                 .filter(d -> aboutPatient(d, request))
+                .filter(d -> d.custodianOrganizationId() == null
+                        || d.custodianOrganizationId().equals(request.custodianOrganizationId()))
                 .filter(d -> d.organizationId() == null || d.organizationId().equals(request.requesterOrganizationId()))
                 .filter(d -> d.country() == null || d.country().equalsIgnoreCase(nullToEmpty(request.requesterCountry())))
                 .filter(d -> d.dataClass() == null || d.dataClass() == request.dataClass())

@@ -56,6 +56,10 @@ public class ConsentDirectiveEntity {
     @Column(name = "recorded_at", nullable = false)
     Instant recordedAt;
 
+    /** Consent.organization: the organisation whose data the directive governs; null for all (migration V2). */
+    @Column(name = "custodian_organization_id", length = 128)
+    String custodianOrganizationId;
+
     @Column(name = "resource_json", nullable = false, columnDefinition = "TEXT")
     String resourceJson;
 
@@ -79,6 +83,7 @@ public class ConsentDirectiveEntity {
         e.recordedBy = d.recordedBy();
         e.recordedAt = d.recordedAt();
         e.resourceJson = d.resourceJson();
+        e.custodianOrganizationId = d.custodianOrganizationId();
         return e;
     }
 
@@ -87,6 +92,6 @@ public class ConsentDirectiveEntity {
         return new ConsentDirective(id, patientId, patientIdIssuer, Decision.valueOf(provision.toUpperCase(java.util.Locale.ROOT)),
                 organizationId, country, dataClass == null ? null : DataClassCodes.parse(dataClass),
                 ConsentStatus.fromCode(status).orElseThrow(() -> new IllegalStateException("unknown status " + status)),
-                periodStart, periodEnd, recordedBy, recordedAt, resourceJson);
+                periodStart, periodEnd, recordedBy, recordedAt, resourceJson, custodianOrganizationId);
     }
 }

@@ -170,7 +170,7 @@ class FhirConsentMapperTest {
                         Instant.parse("2026-06-01T10:00:00Z"), null))));
         FhirBase base = new FhirBase("https://exchange.region.invalid/fhir");
 
-        Bundle bundle = FhirConsentMapper.searchset(List.of(stored), fhir, base, "patient:identifier=urn%3Aoid%3A1.2%7C1CT1");
+        Bundle bundle = FhirConsentMapper.searchset(List.of(stored), 1, null, fhir, base, "patient:identifier=urn%3Aoid%3A1.2%7C1CT1");
 
         assertEquals(1, bundle.getTotal());
         assertEquals("https://exchange.region.invalid/fhir/Consent/abc-2", bundle.getEntryFirstRep().getFullUrl(),

@@ -203,4 +203,25 @@ class ConsentPolicyTest {
             assertDecision(Decision.DENY, "missing-patient-id", "invalid-request", OPT_OUT.decide(r, List.of(), NOW));
         }
     }
+
+    @Test
+    void decide_permitRecordedByAnotherOrganization_doesNotOpenTheCustodiansData() {
+        ConsentDirective byB = directive("c1", Decision.PERMIT, "hospital-b", null, null).forCustodian("hospital-b");
+
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(request(), List.of(byB), NOW));
+    }
+
+    @Test
+    void decide_denyRecordedByAnotherOrganization_doesNotCloseTheCustodiansData() {
+        ConsentDirective byB = directive("c1", Decision.DENY, null, null, null).forCustodian("hospital-b");
+
+        assertDecision(Decision.PERMIT, "opt-out-no-objection", "region-opt-out", OPT_OUT.decide(request(), List.of(byB), NOW));
+    }
+
+    @Test
+    void decide_permitRecordedByTheCustodian_permits() {
+        ConsentDirective byA = directive("c1", Decision.PERMIT, "hospital-b", null, null).forCustodian("hospital-a");
+
+        assertDecision(Decision.PERMIT, "consent-permit", "c1", OPT_IN.decide(request(), List.of(byA), NOW));
+    }
 }

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.imagingexchange.testsupport.BadInputCorpus;
 import org.imagingexchange.testsupport.Http;
 import org.imagingexchange.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,23 +160,57 @@ class ConsentServiceIT {
     }
 
     @Test
-    void readConsent_patientReadingAnotherPatients_is403() {
+    void readConsent_patientReadingAnotherPatients_is404LikeAnUnknownId() {
         HttpResponse<String> created = postConsent(Tokens.of("hospital-a"), consent(patient(), "permit", null));
         String id = ((JsonObject) Http.json(created)).getString("id");
 
         HttpResponse<String> r = Http.get(CONSENT + "/" + id, Tokens.of("patient-1ct1"));
 
-        assertEquals(403, r.statusCode(), r.body());
+        assertEquals(404, r.statusCode(), r.body());
+        operationOutcome(r);
     }
 
     @Test
-    void postConsent_hospitalForAnyPatient_isStoredReadableAndSearchable() {
+    void postConsent_namingAnotherOrganizationAsCustodian_is403AndNothingStored() {
+        String patientId = patient();
+        String body = consent(patientId, "permit", "hospital-b").replace("\"provision\"",
+                "\"organization\":[{\"identifier\":{\"system\":\"urn:imaging-exchange:organization-id\",\"value\":\"hospital-a\"}}],\"provision\"");
+
+        HttpResponse<String> r = postConsent(Tokens.of("hospital-b"), body);
+
+        assertEquals(403, r.statusCode(), r.body());
+        operationOutcome(r);
+        JsonObject bundle = (JsonObject) Http.json(Http.get(CONSENT + "?patient:identifier=" + patientId, Tokens.of("hospital-a")));
+        assertEquals(0, bundle.getInt("total"), "nothing stored: " + bundle);
+    }
+
+    @Test
+    void otherOrganizationsConsent_hiddenFromReadSearchAndDecisions() {
+        String patientId = patient();
+        HttpResponse<String> created = postConsent(Tokens.of("hospital-b"), consent(patientId, "permit", "hospital-b"));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = ((JsonObject) Http.json(created)).getString("id");
+
+        HttpResponse<String> read = Http.get(CONSENT + "/" + id, Tokens.of("hospital-a"));
+        assertEquals(404, read.statusCode(), "another organisation's Consent reads like an unknown id: " + read.body());
+        assertEquals(404, Http.get(CONSENT + "/" + UUID.randomUUID(), Tokens.of("hospital-a")).statusCode());
+        JsonObject bundle = (JsonObject) Http.json(Http.get(CONSENT + "?patient:identifier=" + patientId, Tokens.of("hospital-a")));
+        assertEquals(0, bundle.getInt("total"), "hospital-a does not find hospital-b's Consent: " + bundle);
+        JsonObject d = decide(patientId, "hospital-b", "BE", "hospital-a");
+        assertEquals("DENY", d.getString("decision"), "hospital-b's own permit does not open hospital-a's data: " + d);
+    }
+
+    @Test
+    void postConsent_consentManagerForOwnOrganization_isStoredReadableAndSearchable() {
         String patientId = patient();
         HttpResponse<String> created = postConsent(Tokens.of("hospital-a"), consent(patientId, "permit", "hospital-b"));
         assertEquals(201, created.statusCode(), created.body());
         String id = ((JsonObject) Http.json(created)).getString("id");
+        JsonObject organization = ((JsonObject) Http.json(created)).getJsonArray("organization").getJsonObject(0);
+        assertEquals("hospital-a", organization.getJsonObject("identifier").getString("value"),
+                "Consent.organization filled in from the token: " + organization);
 
-        HttpResponse<String> read = Http.get(CONSENT + "/" + id, Tokens.of("hospital-b"));
+        HttpResponse<String> read = Http.get(CONSENT + "/" + id, Tokens.of("hospital-a"));
         assertEquals(200, read.statusCode(), read.body());
         assertEquals(patientId, ((JsonObject) Http.json(read)).getJsonObject("patient").getJsonObject("identifier").getString("value"));
 
@@ -198,6 +233,33 @@ class ConsentServiceIT {
 
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("searchset", ((JsonObject) Http.json(r)).getString("type"));
+    }
+
+    @Test
+    void search_commonParameterErrors_400OperationOutcomeNamingTheParameter() {
+        String[][] cases = {{"&_count=0", "_count"}, {"&_count=-1", "_count"}, {"&_offset=-1", "_offset"},
+                {"&patient=x", "patient"}, {"&patient:identifier=other", "patient:identifier"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = Http.get(CONSENT + "?patient:identifier=" + patient() + c[0], Tokens.of("hospital-a"));
+            assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+            JsonObject issue = operationOutcome(r).getJsonArray("issue").getJsonObject(0);
+            assertEquals(c[1], issue.getJsonArray("expression").getString(0), c[0] + " names the parameter: " + r.body());
+        }
+    }
+
+    @Test
+    void search_countOne_pagesWithNextLink() {
+        String patientId = patient();
+        assertEquals(201, postConsent(Tokens.of("hospital-a"), consent(patientId, "permit", "hospital-b")).statusCode());
+        assertEquals(201, postConsent(Tokens.of("hospital-a"), consent(patientId, "deny", "hospital-c")).statusCode());
+
+        JsonObject bundle = (JsonObject) Http.json(Http.get(CONSENT + "?patient:identifier=" + patientId + "&_count=1",
+                Tokens.of("hospital-a")));
+
+        assertEquals(2, bundle.getInt("total"), bundle.toString());
+        assertEquals(1, bundle.getJsonArray("entry").size(), bundle.toString());
+        assertEquals(publicFhirBase() + "/Consent?patient:identifier=" + patientId + "&_offset=1&_count=1",
+                bundle.getJsonArray("link").getJsonObject(1).getString("url"), "next link: public base, _offset advanced");
     }
 
     @Test
@@ -285,5 +347,15 @@ class ConsentServiceIT {
         assertEquals("consent-permit", a.getJsonObject(0).getString("reason"));
         assertEquals("opt-in-no-consent", a.getJsonObject(1).getString("reason"));
         assertEquals("missing-patient-id", a.getJsonObject(2).getString("reason"));
+    }
+
+    static java.util.stream.Stream<BadInputCorpus.Case> badInputs() {
+        return BadInputCorpus.forFhirResource(CONSENT, Tokens.of("hospital-a"), null).stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("badInputs")
+    void badInput_clean4xxProblemWithoutInternals(BadInputCorpus.Case c) {
+        BadInputCorpus.assertClean(c, BadInputCorpus.send(Integer.parseInt(System.getProperty("it.http.port", "9080")), c));
     }
 }

@@ -66,6 +66,8 @@ public class DiagnosticReportResource {
      * @param body FHIR R4 JSON
      * @return 201 with Location {@code [public FHIR base]/DiagnosticReport/{id}/_history/1} and the stored resource
      * @throws org.imagingexchange.kit.problem.BadRequestProblem (400) malformed JSON or another resourceType
+     * @throws org.imagingexchange.reports.domain.AuthorOrganizationMismatchException (403) performer or
+     *         resultsInterpreter names another organisation than the token's
      * @throws org.imagingexchange.reports.domain.ReportValidationException (422) missing eHN elements, all listed
      */
     @POST
@@ -76,7 +78,8 @@ public class DiagnosticReportResource {
     @Operation(summary = "Store an imaging report (FHIR DiagnosticReport)")
     public Response create(String body) {
         DiagnosticReport report = codec.parse(body, DiagnosticReport.class);
-        return intake.store(report, ReportFhirMapper.toSubmission(report, "DiagnosticReport", List.of(), false));
+        return intake.store(report, ReportFhirMapper.toSubmission(report, "DiagnosticReport", List.of(), false),
+                AuthorOrganizations.of(report));
     }
 
     /**
@@ -84,8 +87,9 @@ public class DiagnosticReportResource {
      *
      * @param id report id
      * @return 200 with the stored DiagnosticReport
-     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id
-     * @throws org.imagingexchange.reports.domain.ConsentDeniedException (403) consent denies, or cannot be asked
+     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id, or consent denies
+     *         (the same answer: no existence oracle)
+     * @throws org.imagingexchange.consent.client.ConsentUnavailableException (503) consent cannot be asked
      */
     @GET
     @Path("{id}")
@@ -112,8 +116,8 @@ public class DiagnosticReportResource {
      * @param id        report id
      * @param versionId version id, e.g. {@code 1}
      * @return 200 with the stored DiagnosticReport of that version
-     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id or version
-     * @throws org.imagingexchange.reports.domain.ConsentDeniedException (403) consent denies, or cannot be asked
+     * @throws org.imagingexchange.reports.domain.ReportNotFoundException (404) unknown id or version, or consent denies
+     * @throws org.imagingexchange.consent.client.ConsentUnavailableException (503) consent cannot be asked
      */
     @GET
     @Path("{id}/_history/{versionId}")
@@ -133,7 +137,7 @@ public class DiagnosticReportResource {
      * FHIR search; reports consent denies are dropped before {@code total} and paging are computed.
      *
      * @return 200 with a searchset Bundle
-     * @throws org.imagingexchange.reports.domain.InvalidSearchParameterException (400) bad or missing parameter
+     * @throws org.imagingexchange.kit.search.InvalidSearchParameterException (400) bad or missing parameter
      */
     @GET
     @Produces({ProblemResponses.FHIR_JSON, MediaType.APPLICATION_JSON})

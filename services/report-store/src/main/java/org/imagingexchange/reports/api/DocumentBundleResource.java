@@ -36,6 +36,8 @@ public class DocumentBundleResource {
      * @param body FHIR R4 JSON of a Bundle of type document
      * @return 201 with Location {@code [public FHIR base]/DiagnosticReport/{id}/_history/1} and the stored DiagnosticReport
      * @throws org.imagingexchange.kit.problem.BadRequestProblem (400) malformed JSON or not a Bundle
+     * @throws org.imagingexchange.reports.domain.AuthorOrganizationMismatchException (403) Composition author,
+     *         custodian or attester, or the report's performer, names another organisation than the token's
      * @throws org.imagingexchange.reports.domain.ReportValidationException (422) missing eHN elements, all listed
      */
     @POST
@@ -45,7 +47,8 @@ public class DocumentBundleResource {
     @Audited(BalpPattern.PATIENT_CREATE)
     @Operation(summary = "Store an imaging report posted as a document Bundle")
     public Response create(String body) {
-        DocumentBundleReader.Intake read = DocumentBundleReader.read(codec.parse(body, Bundle.class));
-        return intake.store(read.report(), read.submission());
+        Bundle bundle = codec.parse(body, Bundle.class);
+        DocumentBundleReader.Intake read = DocumentBundleReader.read(bundle);
+        return intake.store(read.report(), read.submission(), AuthorOrganizations.of(bundle));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Identifier;
@@ -15,6 +16,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.imagingexchange.kit.problem.ProblemException.Issue;
 import org.imagingexchange.reports.domain.Coding;
+import org.imagingexchange.reports.domain.EhnElement;
 import org.imagingexchange.reports.domain.PatientIdentifier;
 import org.imagingexchange.reports.domain.ReportSubmission;
 import org.imagingexchange.reports.domain.StudyInstanceUid;
@@ -52,9 +54,11 @@ public final class ReportFhirMapper {
         if (codes.isEmpty() && report.getCode().hasText()) {
             codes = List.of(new Coding("", report.getCode().getText()));
         }
-        return new ReportSubmission(formIssues, basePath, documentBundle, patient(report), authors,
+        List<Issue> issues = new ArrayList<>(formIssues);
+        issues.addAll(invalidDates(report, basePath));
+        return new ReportSubmission(issues, basePath, documentBundle, patient(report), authors,
                 report.getStatusElement().getValueAsString(), reportDateTime(report),
-                report.hasIssued() ? report.getIssued().toInstant() : null, codes, studyUids(report, basePath),
+                report.getIssued() != null ? report.getIssued().toInstant() : null, codes, studyUids(report, basePath),
                 accessionNumbers(report), modalities(report), report.getConclusion());
     }
 
@@ -68,6 +72,34 @@ public final class ReportFhirMapper {
                 .flatMap(p -> p.getIdentifier().stream().filter(ReportFhirMapper::hasValue).findFirst())
                 .map(i -> new PatientIdentifier(i.getSystem(), i.getValue()))
                 .orElse(null);
+    }
+
+    /**
+     * A.1.8.3: date elements whose text is not a FHIR R4 {@code instant} / {@code dateTime} (e.g. month 13,
+     * a five-digit year, a JSON number). The lenient parser keeps such text without a value; each becomes
+     * an issue naming the element, so the report is refused with 422 instead of failing later.
+     *
+     * @param report the parsed report
+     * @param base   FHIRPath-ish prefix of the report
+     * @return one issue per invalid date element; empty when all are valid or absent
+     */
+    static List<Issue> invalidDates(DiagnosticReport report, String base) {
+        List<Issue> issues = new ArrayList<>();
+        checkDate(report.getIssuedElement(), base + ".issued", "instant", issues);
+        if (report.getEffective() instanceof DateTimeType dt) {
+            checkDate(dt, base + ".effectiveDateTime", "dateTime", issues);
+        } else if (report.getEffective() instanceof Period p) {
+            checkDate(p.getStartElement(), base + ".effectivePeriod.start", "dateTime", issues);
+            checkDate(p.getEndElement(), base + ".effectivePeriod.end", "dateTime", issues);
+        }
+        return issues;
+    }
+
+    private static void checkDate(BaseDateTimeType element, String location, String type, List<Issue> issues) {
+        if (element != null && element.getValue() == null && element.getValueAsString() != null) {
+            issues.add(new Issue(location, EhnElement.REPORT_DATE_TIME.message("'" + element.getValueAsString()
+                    + "' is not a valid FHIR " + type + " (YYYY-MM-DDThh:mm:ss+zz:zz, a real calendar date)")));
+        }
     }
 
     /** A.1.8.3: issued, else effectiveDateTime, else effectivePeriod.start (raw FHIR text). */

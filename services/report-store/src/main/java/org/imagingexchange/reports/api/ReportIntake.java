@@ -9,6 +9,8 @@ import org.imagingexchange.audit.client.AuditedAccess;
 import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.kit.problem.ProblemResponses;
 import org.imagingexchange.reports.config.ReportStoreConfig;
+import java.util.Set;
+import org.imagingexchange.reports.domain.Authorship;
 import org.imagingexchange.reports.domain.ReportService;
 import org.imagingexchange.reports.domain.ReportSubmission;
 import org.imagingexchange.reports.domain.StoredReport;
@@ -35,10 +37,14 @@ public class ReportIntake {
     /**
      * @param report the stand-alone DiagnosticReport to store
      * @param facts  its eHN facts
+     * @param claimedOrganizations organisation ids the body names as author or custodian ({@link AuthorOrganizations})
      * @return 201 with {@code Location: [public FHIR base]/DiagnosticReport/{id}/_history/1} and the stored resource
+     * @throws org.imagingexchange.reports.domain.AuthorOrganizationMismatchException (403) when the body names
+     *         another organisation than the token's as author or custodian (checked before the eHN rules)
      * @throws org.imagingexchange.reports.domain.ReportValidationException (422) listing every missing element
      */
-    public Response store(DiagnosticReport report, ReportSubmission facts) {
+    public Response store(DiagnosticReport report, ReportSubmission facts, Set<String> claimedOrganizations) {
+        Authorship.requireOwnOrganization(claimedOrganizations, context.requireActor());
         if (facts.patient() != null) {
             access.patient(facts.patient().value(), facts.patient().system());
         }

@@ -3,7 +3,8 @@ package org.imagingexchange.reports.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.imagingexchange.reports.domain.InvalidSearchParameterException;
+import org.imagingexchange.kit.search.InvalidSearchParameterException;
+import org.imagingexchange.kit.search.SearchParameters;
 import org.imagingexchange.reports.domain.PatientIdentifier;
 import org.imagingexchange.reports.domain.ReportCriteria;
 import org.imagingexchange.reports.domain.StudyInstanceUid;
@@ -11,10 +12,11 @@ import org.imagingexchange.reports.domain.StudyInstanceUid;
 /**
  * The parameters of {@code GET /fhir/DiagnosticReport} (FHIR R4 search): {@code patient:identifier=[system|]value},
  * {@code study-instance-uid=<uid>} (also {@code urn:oid:<uid>}), {@code identifier=urn:dicom:uid|urn:oid:<uid>},
- * {@code _count}, {@code _offset}. Unknown parameters are refused (400) rather than silently ignored.
+ * {@code _count}, {@code _offset}, checked by the kit's shared {@link SearchParameters} rule (unknown or
+ * repeated parameters, {@code _count} below 1, negative {@code _offset}: 400 naming the parameter).
  *
  * @param criteria what to match
- * @param count    page size (number of reports), 0..max
+ * @param count    page size (number of reports), 1..max
  * @param offset   index of the first permitted match to return
  */
 public record SearchRequest(ReportCriteria criteria, int count, int offset) {
@@ -26,33 +28,29 @@ public record SearchRequest(ReportCriteria criteria, int count, int offset) {
     /** Parameter: report identifier token; only {@code urn:dicom:uid|urn:oid:<uid>} is supported. */
     public static final String IDENTIFIER = "identifier";
 
-    private static final Set<String> KNOWN = Set.of(PATIENT_IDENTIFIER, STUDY_INSTANCE_UID, IDENTIFIER, "_count",
-            "_offset", "_format");
+    private static final Set<String> SUPPORTED = Set.of(PATIENT_IDENTIFIER, STUDY_INSTANCE_UID, IDENTIFIER,
+            SearchParameters.COUNT, SearchParameters.OFFSET);
 
     /**
-     * @param params       decoded query parameters
+     * @param query        decoded query parameters
      * @param defaultCount page size when {@code _count} is absent
-     * @param maxCount     upper bound of the page size
+     * @param maxCount     upper bound of the page size (a larger {@code _count} gives this many)
      * @return the parsed request
-     * @throws InvalidSearchParameterException (400) naming the first bad parameter
+     * @throws InvalidSearchParameterException (400) naming the first bad parameter: unknown, repeated,
+     *         malformed, {@code _count} below 1 or {@code _offset} below 0 (the kit's shared rule)
      */
-    public static SearchRequest parse(Map<String, List<String>> params, int defaultCount, int maxCount) {
-        for (String name : params.keySet()) {
-            if (!KNOWN.contains(name)) {
-                throw new InvalidSearchParameterException(name, "unsupported parameter; use " + PATIENT_IDENTIFIER
-                        + ", " + STUDY_INSTANCE_UID + ", " + IDENTIFIER + ", _count or _offset");
-            }
-        }
-        PatientIdentifier.Query patient = single(params, PATIENT_IDENTIFIER) == null ? null
-                : PatientIdentifier.parseToken(PATIENT_IDENTIFIER, single(params, PATIENT_IDENTIFIER));
+    public static SearchRequest parse(Map<String, List<String>> query, int defaultCount, int maxCount) {
+        SearchParameters params = SearchParameters.of(query, SUPPORTED);
+        String patientToken = params.single(PATIENT_IDENTIFIER);
+        PatientIdentifier.Query patient = patientToken == null ? null
+                : PatientIdentifier.parseToken(PATIENT_IDENTIFIER, patientToken);
         StudyInstanceUid uid = studyUid(params);
-        int count = Math.min(integer(params, "_count", defaultCount), maxCount);
-        return new SearchRequest(new ReportCriteria(patient, uid), count, integer(params, "_offset", 0));
+        return new SearchRequest(new ReportCriteria(patient, uid), params.count(defaultCount, maxCount), params.offset());
     }
 
-    private static StudyInstanceUid studyUid(Map<String, List<String>> params) {
-        String plain = single(params, STUDY_INSTANCE_UID);
-        String token = single(params, IDENTIFIER);
+    private static StudyInstanceUid studyUid(SearchParameters params) {
+        String plain = params.single(STUDY_INSTANCE_UID);
+        String token = params.single(IDENTIFIER);
         StudyInstanceUid fromPlain = null;
         if (plain != null) {
             String text = plain.startsWith(StudyInstanceUid.URN_PREFIX) ? plain.substring(StudyInstanceUid.URN_PREFIX.length()) : plain;
@@ -73,32 +71,5 @@ public record SearchRequest(ReportCriteria criteria, int count, int offset) {
             throw new InvalidSearchParameterException(IDENTIFIER, "names another study than " + STUDY_INSTANCE_UID);
         }
         return fromPlain != null ? fromPlain : fromToken;
-    }
-
-    private static String single(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw new InvalidSearchParameterException(name, "give the parameter once");
-        }
-        return values.get(0);
-    }
-
-    private static int integer(Map<String, List<String>> params, String name, int absent) {
-        String text = single(params, name);
-        if (text == null) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value < 0) {
-                throw new InvalidSearchParameterException(name, "must not be negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidSearchParameterException(name, "'" + text + "' is not an integer");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.imagingexchange.reports.domain;
 
 import java.util.Objects;
+import org.imagingexchange.kit.search.InvalidSearchParameterException;
 
 /**
  * eHN A.1.1 personal identifier of the patient, as FHIR {@code Identifier} (system = issuer).

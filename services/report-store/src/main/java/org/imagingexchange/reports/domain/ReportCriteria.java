@@ -1,5 +1,7 @@
 package org.imagingexchange.reports.domain;
 
+import org.imagingexchange.kit.search.InvalidSearchParameterException;
+
 /**
  * What a report search asks for; at least one criterion is set, all set criteria must match.
  *

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.imagingexchange.consent.client.ConsentDecision;
 import org.imagingexchange.consent.client.ConsentDecisionPoint;
+import org.imagingexchange.consent.client.ConsentUnavailableException;
 import org.imagingexchange.kit.context.Actor;
 
 /**
@@ -93,12 +94,17 @@ public class ReportService {
      * @param report    the report
      * @param requester the verified caller
      * @return the permitting decision
-     * @throws ConsentDeniedException (403) when denied, including when consent cannot be reached
+     * @throws ReportNotFoundException    (404) when consent denies: the same answer as for an unknown id, so a
+     *                                    read reveals nothing about reports the caller may not see
+     * @throws ConsentUnavailableException (503) when consent gave no decision (fail closed)
      */
     public ConsentDecision authorize(StoredReport report, Actor requester) {
         ConsentDecision decision = decideAll(List.of(report), requester).get(0);
+        if (decision.undecided()) {
+            throw new ConsentUnavailableException();
+        }
         if (!decision.permitted()) {
-            throw new ConsentDeniedException(decision.reason());
+            throw new ReportNotFoundException(report.id());
         }
         return decision;
     }

@@ -104,4 +104,46 @@ class ReportFhirMapperTest {
         assertEquals(List.of(), new EhnReportRules().check(ReportFhirMapper.toSubmission(stored, "DiagnosticReport", List.of(), false)),
                 "the stored form still meets the rules (contained references intact)");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+            "\"issued\":\"2026-13-45\"; DiagnosticReport.issued",
+            "\"issued\":20260101; DiagnosticReport.issued",
+            "\"issued\":\"20260-01-01T10:00:00Z\"; DiagnosticReport.issued",
+            "\"effectiveDateTime\":\"2026-99-99\"; DiagnosticReport.effectiveDateTime",
+            "\"effectivePeriod\":{\"start\":\"2026-02-30\"}; DiagnosticReport.effectivePeriod.start"})
+    void toSubmission_impossibleDate_issueNamingTheElementNotAnException(String member, String location) {
+        ReportSubmission s = facts(example("diagnostic-report-ct.json")
+                .replace("\"issued\": \"2004-01-19T09:15:00+01:00\"", "\"x\":1")
+                .replace("\"effectiveDateTime\": \"2004-01-19T07:27:30+01:00\"", member));
+        List<String> locations = new EhnReportRules().check(s).stream().map(i -> i.location()).toList();
+        assertEquals(List.of(location), locations, "one issue at the invalid date element");
+        assertNull(s.issued());
+    }
+
+    @Test
+    void authorOrganizations_documentedExample_containedCustodianOrganization() {
+        DiagnosticReport report = CODEC.parse(example("diagnostic-report-ct.json"), DiagnosticReport.class);
+        assertEquals(java.util.Set.of("hospital-a"), AuthorOrganizations.of(report));
+    }
+
+    @Test
+    void authorOrganizations_identifierOnReferenceAndPractitionerRole_allNamed() {
+        DiagnosticReport report = CODEC.parse("""
+                {"resourceType":"DiagnosticReport",
+                 "contained":[{"resourceType":"PractitionerRole","id":"role","organization":{"reference":"#org"}},
+                              {"resourceType":"Organization","id":"org","identifier":[{"system":"urn:imaging-exchange:organization-id","value":"hospital-c"}]}],
+                 "performer":[{"reference":"#role"}],
+                 "resultsInterpreter":[{"identifier":{"system":"urn:imaging-exchange:organization-id","value":"hospital-b"}}]}""",
+                DiagnosticReport.class);
+        assertEquals(java.util.Set.of("hospital-b", "hospital-c"), AuthorOrganizations.of(report));
+    }
+
+    @Test
+    void authorOrganizations_documentBundle_compositionCustodianNamed() {
+        org.hl7.fhir.r4.model.Bundle bundle = CODEC.parse(example("document-bundle-ct.json"), org.hl7.fhir.r4.model.Bundle.class);
+        org.hl7.fhir.r4.model.Composition c = (org.hl7.fhir.r4.model.Composition) bundle.getEntryFirstRep().getResource();
+        c.getCustodian().getIdentifier().setSystem(AuthorOrganizations.ORGANIZATION_SYSTEM).setValue("hospital-a");
+        assertEquals(java.util.Set.of("hospital-a"), AuthorOrganizations.of(bundle));
+    }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
-import org.imagingexchange.reports.domain.InvalidSearchParameterException;
+import org.imagingexchange.kit.search.InvalidSearchParameterException;
 import org.imagingexchange.reports.domain.PatientIdentifier;
 import org.imagingexchange.reports.domain.StudyInstanceUid;
 import org.junit.jupiter.api.Test;
@@ -54,5 +54,17 @@ class SearchRequestTest {
                 () -> parse(Map.of("identifier", List.of("ACC-1")))).issues().get(0).location());
         assertEquals("patient:identifier", assertThrows(InvalidSearchParameterException.class,
                 () -> parse(Map.of())).issues().get(0).location());
+    }
+
+    @Test
+    void parse_countZeroOrNegativeOrRepeatedParameter_400NamingIt() {
+        for (Map<String, List<String>> bad : List.of(Map.of("patient:identifier", List.of("x"), "_count", List.of("0")),
+                Map.of("patient:identifier", List.of("x"), "_count", List.of("-1")),
+                Map.of("patient:identifier", List.of("x"), "_offset", List.of("-1")),
+                Map.of("patient:identifier", List.of("x", "y")))) {
+            String name = bad.keySet().stream().filter(k -> !k.equals("patient:identifier")).findFirst().orElse("patient:identifier");
+            assertEquals(name, assertThrows(InvalidSearchParameterException.class, () -> parse(bad)).issues().get(0).location(),
+                    bad.toString());
+        }
     }
 }

@@ -105,12 +105,33 @@ class ReportServiceTest {
     }
 
     @Test
-    void authorize_denied_403WithReason() {
+    void authorize_denied_404LikeAnUnknownId() {
         ReportService service = service(new ListConsent(Set.of()));
         StoredReport r = service.create(reportFor("1CT1"), HOSPITAL_A, (id, v, t) -> "{}");
-        ConsentDeniedException e = assertThrows(ConsentDeniedException.class, () -> service.authorize(r, CLINICIAN_B));
-        assertEquals(403, e.status());
-        assertTrue(e.detail().contains("opt-in-no-consent"), e.detail());
+        ReportNotFoundException e = assertThrows(ReportNotFoundException.class, () -> service.authorize(r, CLINICIAN_B));
+        ReportNotFoundException unknown = assertThrows(ReportNotFoundException.class, () -> service.find("no-such-id"));
+        assertEquals(404, e.status());
+        assertEquals(unknown.type(), e.type());
+        assertEquals(unknown.detail().replace("no-such-id", r.id()), e.detail(), "same answer as an unknown id");
+    }
+
+    @Test
+    void authorize_consentUnreachable_503() {
+        ReportService service = service(new ConsentDecisionPoint() {
+            @Override
+            public ConsentDecision decide(ConsentRequest request) {
+                return ConsentDecision.unavailable();
+            }
+
+            @Override
+            public List<ConsentDecision> decideAll(List<ConsentRequest> requests) {
+                return requests.stream().map(this::decide).toList();
+            }
+        });
+        StoredReport r = service.create(reportFor("1CT1"), HOSPITAL_A, (id, v, t) -> "{}");
+        org.imagingexchange.consent.client.ConsentUnavailableException e = assertThrows(
+                org.imagingexchange.consent.client.ConsentUnavailableException.class, () -> service.authorize(r, CLINICIAN_B));
+        assertEquals(503, e.status());
     }
 
     @Test

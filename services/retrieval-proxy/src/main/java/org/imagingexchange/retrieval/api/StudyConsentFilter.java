@@ -10,16 +10,20 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import org.imagingexchange.audit.client.AuditedAccess;
+import org.imagingexchange.consent.client.ConsentDecision;
+import org.imagingexchange.consent.client.ConsentUnavailableException;
 import org.imagingexchange.kit.context.RequestContext;
-import org.imagingexchange.retrieval.domain.ConsentDeniedException;
 import org.imagingexchange.retrieval.domain.RetrieveTarget;
 import org.imagingexchange.retrieval.domain.StudyAccess;
 import org.imagingexchange.retrieval.domain.StudyAccessService;
+import org.imagingexchange.retrieval.domain.StudyNotFoundException;
 
 /**
  * Consent enforcement point of the WADO-RS resources (IHE RAD-107 behind consent). Runs after role
  * checks: validates the path's UIDs (400), locates the study (404 unknown, 503 registry down), notes
- * patient and study for the audit record, and asks consent (403 on deny, before any source is called).
+ * patient and study for the audit record, and asks consent before any source is called. A study consent
+ * denies answers 404 exactly like an unknown UID (no existence oracle; the audit record keeps the reason);
+ * no decision at all answers 503 {@code consent-unavailable}.
  */
 @Provider
 @ConsentEnforced
@@ -55,8 +59,26 @@ public class StudyConsentFilter implements ContainerRequestFilter {
         audit.patient(studyAccess.location().patientId(), studyAccess.location().patientIdIssuer());
         if (!studyAccess.decision().permitted()) {
             audit.outcomeDetail("consent denied: " + studyAccess.decision().reason());
-            throw new ConsentDeniedException(studyAccess.decision().reason());
         }
+        requirePermitted(studyAccess.decision(), target.studyInstanceUid());
         authorized.permit(studyAccess.location());
+    }
+
+    /**
+     * The "not allowed" vs "not there" rule of retrieval (docs/authorization.md).
+     *
+     * @param decision         the consent decision for the study
+     * @param studyInstanceUid the requested study
+     * @throws StudyNotFoundException      (404) when consent denies: the same problem as for an unknown UID
+     * @throws ConsentUnavailableException (503) when consent gave no decision
+     */
+    static void requirePermitted(ConsentDecision decision, String studyInstanceUid) {
+        if (decision.permitted()) {
+            return;
+        }
+        if (decision.undecided()) {
+            throw new ConsentUnavailableException();
+        }
+        throw new StudyNotFoundException(studyInstanceUid);
     }
 }

@@ -61,7 +61,7 @@ public class WadoRsResource {
      * Retrieve Study (PS3.18 §10.4.1.1.1).
      *
      * @param study Study Instance UID (eHN A.1.8.10)
-     * @return 200 with the source's multipart body; 400 bad UID, 403 role or consent, 404 unknown study,
+     * @return 200 with the source's multipart body; 400 bad UID, 403 role, 404 unknown study or consent denies (one answer),
      *         406 not acceptable, 502 source unavailable, 503 registry unavailable (problem+json)
      */
     @GET
