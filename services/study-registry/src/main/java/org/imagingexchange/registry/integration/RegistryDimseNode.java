@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,7 @@ import org.imagingexchange.dicom.DicomAttribute;
 import org.imagingexchange.dicom.DicomDataset;
 import org.imagingexchange.dicom.DimseStatus;
 import org.imagingexchange.dicom.PersonName;
+import org.imagingexchange.dicom.SopClass;
 import org.imagingexchange.dicom.Uid;
 import org.imagingexchange.dicom.net.AssociationInfo;
 import org.imagingexchange.dicom.net.CFindScpHandler;
@@ -42,12 +44,15 @@ import org.imagingexchange.registry.config.RegistryConfig;
 import org.imagingexchange.registry.domain.Instance;
 import org.imagingexchange.registry.domain.InstanceIngest;
 import org.imagingexchange.registry.domain.PatientIdentifier;
+import org.imagingexchange.registry.domain.RegistrationRejectedException;
 import org.imagingexchange.registry.domain.Requester;
 import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.SourceArchive;
 import org.imagingexchange.registry.domain.SourceArchives;
 import org.imagingexchange.registry.domain.Study;
 import org.imagingexchange.registry.domain.StudyIndex;
+import org.imagingexchange.registry.domain.StudyRegistrar;
+import org.imagingexchange.registry.domain.StudyRegistration;
 import org.imagingexchange.registry.domain.StudySearch;
 import org.imagingexchange.registry.persistence.RegistrySchema;
 
@@ -61,7 +66,8 @@ import org.imagingexchange.registry.persistence.RegistrySchema;
  * on a container thread. Each stored instance's header
  * (never the pixels; every transfer syntax) is indexed under that source on a container thread. A header
  * without Study, Series or SOP Instance UID fails with A900, an index failure with A700; nothing is indexed
- * then. Instances of one study are indexed one at a time (striped lock), so parallel associations never
+ * then. A Key Object Selection manifest (IHE XDS-I / MADO) registers the studies it references instead of
+ * being indexed. Instances of one study are indexed one at a time (striped lock), so parallel associations never
  * create a study twice.
  */
 @ApplicationScoped
@@ -85,6 +91,10 @@ public class RegistryDimseNode {
     StudySearch search;
     @Inject
     AuditEventSink audit;
+    @Inject
+    StudyRegistrar registrar;
+    @Resource
+    UserTransaction transaction;
     /** This service as audit source (AuditEvent.source.observer), named as the HTTP audit filter names it. */
     @Inject
     @ConfigProperty(name = "exchange.service.name", defaultValue = "imaging-exchange")
@@ -166,6 +176,9 @@ public class RegistryDimseNode {
     private DimseStatus store(AssociationInfo association, InstanceHeader header) throws DimseException {
         SourceArchive source = sources.byAeTitle(association.callingAeTitle().value()).orElseThrow(() ->
                 new DimseException(DimseStatus.REFUSED_NOT_AUTHORIZED, "calling AE " + association.callingAeTitle() + " is no source"));
+        if (SopClass.KEY_OBJECT_SELECTION_DOCUMENT.equals(header.sopClassUid())) {
+            return registerManifest(association, source, header);
+        }
         Parsed p = parse(header);
         try {
             executor.submit(() -> {
@@ -181,6 +194,52 @@ public class RegistryDimseNode {
             LOG.log(Level.WARNING, "C-STORE of " + header.sopInstanceUid() + " from " + source.id() + " not indexed", e);
             throw new DimseException(DimseStatus.REFUSED_OUT_OF_RESOURCES, "the registry could not index the instance");
         }
+    }
+
+    /**
+     * A Key Object Selection manifest (IHE XDS-I / MADO) registers the studies it references, in one
+     * transaction, for the sending source's organisation at the archive its Retrieve URL or Retrieve AE Title
+     * names (see {@link KeyObjectSelectionReader}, {@link StudyRegistrar}); the KOS itself is not indexed.
+     * A manifest that cannot be registered fails with C000 and an error comment naming the first problem.
+     */
+    private DimseStatus registerManifest(AssociationInfo association, SourceArchive source, InstanceHeader header)
+            throws DimseException {
+        List<StudyRegistration> studies = KeyObjectSelectionReader.read(header.attributes(),
+                ae -> sources.byAeTitle(ae).map(SourceArchive::wadoRsBaseUrl).filter(url -> !url.isBlank()));
+        if (studies.isEmpty()) {
+            throw new DimseException(DimseStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+                    "the Key Object Selection references no study (Current Requested Procedure Evidence Sequence)");
+        }
+        Requester requester = new Requester(source.organizationId(), "", "AE:" + association.callingAeTitle().value(),
+                PURPOSE_OF_USE);
+        try {
+            onContainerThread(() -> {
+                try {
+                    transaction.begin();
+                    try {
+                        registrar.register(requester, studies);
+                        transaction.commit();
+                    } catch (RuntimeException e) {
+                        transaction.rollback();
+                        throw e;
+                    }
+                } catch (RegistrationRejectedException e) {
+                    throw new DimseException(DimseStatus.UNABLE_TO_PROCESS, e.issues().get(0).location() + ": "
+                            + e.issues().get(0).message());
+                } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
+                         | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
+                         | jakarta.transaction.HeuristicRollbackException e) {
+                    throw new DimseException(DimseStatus.REFUSED_OUT_OF_RESOURCES.code(), "manifest not registered", e);
+                }
+                return null;
+            });
+        } catch (DimseException e) {
+            LOG.warning(() -> "KOS " + header.sopInstanceUid() + " from " + source.id() + " not registered: " + e.getMessage());
+            throw e;
+        }
+        LOG.info(() -> "KOS " + header.sopInstanceUid() + " from " + source.id() + ": " + studies.size()
+                + " studies registered");
+        return DimseStatus.SUCCESS;
     }
 
     private record Parsed(Study study, Series series, Instance instance) {

@@ -448,7 +448,8 @@ class StudyRegistryIT {
             java.nio.file.Path copy = dir.resolve(sample);
             java.nio.file.Files.copy(demo.resolve(sample), copy);
             n++;
-            assertEquals(0, dcmtk("dcmodify", "-nb", "-m", "(0020,000D)=" + study, "-m", "(0020,000E)=" + study + "." + n,
+            // Without the sample's Other Patient IDs, so the test patient stays apart from the sample's own.
+            assertEquals(0, dcmtk("dcmodify", "-nb", "-imt", "-ea", "(0010,1002)", "-m", "(0020,000D)=" + study, "-m", "(0020,000E)=" + study + "." + n,
                     "-m", "(0008,0018)=" + study + "." + n + ".1", "-m", "(0010,0020)=" + patient, copy.toString()).exit());
             files.add(copy.toString());
         }
@@ -683,6 +684,46 @@ class StudyRegistryIT {
 
     private static long pending(Run r) {
         return r.output().lines().filter(l -> l.contains("Find Response:") && l.contains("(Pending)")).count();
+    }
+
+    /**
+     * An IHE XDS-I / MADO Key Object Selection manifest sent by C-STORE (DCMTK storescu) registers the study it
+     * references at the archive its Retrieve AE Title names (hospital-a's PACS), with the KOS's patient and
+     * the referenced instances; the KOS itself is not indexed. A KOS naming an archive the sender's
+     * organisation does not have fails (C000) and registers nothing.
+     */
+    @Test
+    void dimse_keyObjectSelectionManifest_registersTheReferencedStudy() throws Exception {
+        String study = randomUid();
+        String patient = "KOS-" + study.substring(study.length() - 8);
+        java.nio.file.Path kos = java.nio.file.Files.createTempFile("manifest", ".dcm");
+        String ct = "1.2.840.10008.5.1.4.1.1.2";
+        Run made = dcmtk("/usr/bin/python3", "src/test/python/make_kos.py", kos.toString(), study, patient, "HOSPITAL_A",
+                ct, study + ".1.1", study + ".1.2");
+        assertEquals(0, made.exit(), made.output());
+        Run sent = dcmtk("storescu", "-aet", "CT_SCANNER", "-aec", "EXCHANGE", "127.0.0.1", dimsePort(), kos.toString());
+        assertEquals(0, sent.exit(), sent.output());
+
+        JsonObject found = onlyStudy(Http.get(STUDIES + "?PatientID=" + patient, Tokens.of("radiologist-a")));
+        assertEquals(study, found.getJsonObject("0020000D").getJsonArray("Value").getString(0));
+        assertEquals(2, found.getJsonObject("00201208").getJsonArray("Value").getInt(0), "the referenced instances");
+        assertEquals("KOS-ACC-1", found.getJsonObject("00080050").getJsonArray("Value").getString(0));
+        JsonObject location = (JsonObject) Http.json(Http.get("/registry/api/studies/" + study + "/location",
+                Tokens.of("exchange-platform")));
+        assertEquals("hospital-a", location.getJsonArray("endpoints").getJsonObject(0).getString("sourceId"),
+                "registered at the archive of the Retrieve AE Title");
+
+        String other = randomUid();
+        String otherPatient = "KOS-" + other.substring(other.length() - 8);
+        assertEquals(0, dcmtk("/usr/bin/python3", "src/test/python/make_kos.py", kos.toString(), other, otherPatient,
+                "SOME_OTHER_PACS", ct, other + ".1.1").exit());
+        Run refused = dcmtk("storescu", "-v", "-aet", "CT_SCANNER", "-aec", "EXCHANGE", "127.0.0.1", dimsePort(),
+                kos.toString());
+        String status = refused.output().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(status.contains("c000") || status.contains("cannotunderstand") || status.contains("unable to process"),
+                "a failure status of class C000 (DCMTK: CannotUnderstand): " + refused.output());
+        assertEquals(0, ((JsonArray) Http.json(Http.get(STUDIES + "?PatientID=" + otherPatient, Tokens.of("radiologist-a"))))
+                .size(), "nothing of a refused manifest is indexed");
     }
 
     private static int indexedStudies() {
