@@ -57,14 +57,18 @@ public record Study(String studyInstanceUid, String patientId, String issuerOfPa
     }
 
     /**
-     * @return every identifier of the patient: Patient ID with issuer first (when present), then the others
+     * The identifiers the index links the patient by. Other identifiers count only with an issuer: without an
+     * assigning authority the same value may name different patients in different hospitals, and linking by it
+     * would merge them (a wrong-patient risk); the Patient ID itself counts with or without one.
+     *
+     * @return Patient ID with its issuer first (when present), then the other identifiers that have an issuer
      */
     public List<PatientIdentifier> patientIdentifiers() {
         LinkedHashSet<PatientIdentifier> all = new LinkedHashSet<>();
         if (!patientId.isEmpty()) {
             all.add(new PatientIdentifier(patientId, issuerOfPatientId));
         }
-        all.addAll(otherPatientIds);
+        otherPatientIds.stream().filter(id -> id.issuer() != null && !id.issuer().isBlank()).forEach(all::add);
         return List.copyOf(all);
     }
 
