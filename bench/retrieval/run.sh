@@ -19,12 +19,12 @@
 # 768m: the six WARs of the all-in-one server do not start in 256m), BENCH_JFR=1 (record the platform with JFR, profile settings, and write a hot-spot summary),
 # KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging, must be running). Ports 29042/29043 (Orthanc),
 # 29080 (platform), 29112 (platform DICOM), 29081-29083 (nginx), all on 127.0.0.1. Work files under
-# ${BENCH_WORK:-/tmp/imaging-exchange-bench-retrieval}, removed at the end; the generated studies and the
+# ${BENCH_WORK:-/tmp/ie-retrieval-bench.work}, removed at the end; the generated studies and the
 # source Orthanc's storage holding them are kept in $EXCHANGE_CACHE/bench-retrieval (~2.1 GB).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$(pwd -P)"
-WORK="${BENCH_WORK:-/tmp/imaging-exchange-bench-retrieval}"
+WORK="${BENCH_WORK:-/tmp/ie-retrieval-bench.work}"
 export EXCHANGE_RUN_DIR="$WORK/run"
 # shellcheck source=../../scripts/lib/common.sh
 . scripts/lib/common.sh
