@@ -7,10 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.imagingexchange.kit.fhir.FhirBase;
+import org.imagingexchange.kit.search.InvalidSearchParameterException;
+import org.imagingexchange.kit.search.SearchParameters;
 import org.imagingexchange.registry.domain.DateRange;
 import org.imagingexchange.registry.domain.FieldSelection;
-import org.imagingexchange.registry.domain.InvalidQueryParameterException;
 import org.imagingexchange.registry.domain.Paging;
 import org.imagingexchange.registry.domain.PatientIdentifier;
 import org.imagingexchange.registry.domain.QidoQueryParser;
@@ -22,7 +22,9 @@ import org.imagingexchange.registry.domain.StudyQuery;
  * identifiers), {@code identifier} (Study Instance UID as {@code urn:dicom:uid|urn:oid:...} or a bare
  * {@code urn:oid:}, otherwise the accession number), {@code modality} ([system|]code, comma for OR),
  * {@code started} (date with prefix eq, ge, gt, le, lt; twice for a range), {@code _count}, {@code _offset}.
- * Unknown, repeated single-valued and malformed parameters are refused (400) rather than ignored. Pure.
+ * Unknown and repeated single-valued parameters and bad paging numbers are refused (400) by the kit's shared
+ * {@link SearchParameters} rule ({@code _count} 1..{@value Paging#MAX_LIMIT} here); malformed values of the
+ * ImagingStudy parameters are refused here. Pure.
  */
 final class ImagingStudySearchParameters {
 
@@ -30,34 +32,29 @@ final class ImagingStudySearchParameters {
     static final String PATIENT_DOT_IDENTIFIER = "patient.identifier";
     static final int DEFAULT_COUNT = 100;
     private static final Set<String> KNOWN = Set.of(PATIENT_IDENTIFIER, PATIENT_DOT_IDENTIFIER, "identifier", "modality",
-            "started", FhirBase.COUNT, FhirBase.OFFSET);
+            "started", SearchParameters.COUNT, SearchParameters.OFFSET);
     private static final String OID = "urn:oid:";
 
     private ImagingStudySearchParameters() {
     }
 
     /**
-     * @param params decoded query parameters
+     * @param query decoded query parameters
      * @return the study query with FHIR paging
-     * @throws InvalidQueryParameterException 400 naming the parameter
+     * @throws InvalidSearchParameterException 400 naming the parameter
      */
-    static StudyQuery parse(Map<String, List<String>> params) {
-        for (String name : params.keySet()) {
-            if (!KNOWN.contains(name)) {
-                throw new InvalidQueryParameterException(name, "not a search parameter of ImagingStudy here; supported: "
-                        + KNOWN.stream().sorted().toList());
-            }
-        }
-        String patientToken = single(params, PATIENT_IDENTIFIER);
-        String chained = single(params, PATIENT_DOT_IDENTIFIER);
+    static StudyQuery parse(Map<String, List<String>> query) {
+        SearchParameters params = SearchParameters.of(query, KNOWN);
+        String patientToken = params.single(PATIENT_IDENTIFIER);
+        String chained = params.single(PATIENT_DOT_IDENTIFIER);
         if (patientToken != null && chained != null) {
-            throw new InvalidQueryParameterException(PATIENT_DOT_IDENTIFIER, "give the patient once");
+            throw new InvalidSearchParameterException(PATIENT_DOT_IDENTIFIER, "give the patient once");
         }
         PatientIdentifier patient = patientToken != null ? patient(PATIENT_IDENTIFIER, patientToken)
                 : chained != null ? patient(PATIENT_DOT_IDENTIFIER, chained) : null;
         Set<String> uids = new LinkedHashSet<>();
         String accession = null;
-        String identifier = single(params, "identifier");
+        String identifier = params.single("identifier");
         if (identifier != null) {
             String value = identifier.contains("|") ? identifier.substring(identifier.indexOf('|') + 1) : identifier;
             if (value.startsWith(OID)) {
@@ -65,14 +62,13 @@ final class ImagingStudySearchParameters {
             } else if (!value.isBlank()) {
                 accession = value;
             } else {
-                throw new InvalidQueryParameterException("identifier", "the identifier value is empty");
+                throw new InvalidSearchParameterException("identifier", "the identifier value is empty");
             }
         }
-        Paging paging = new Paging(number(params, FhirBase.OFFSET, 0, 0, Integer.MAX_VALUE),
-                number(params, FhirBase.COUNT, DEFAULT_COUNT, 1, Paging.MAX_LIMIT));
+        Paging paging = new Paging(params.offset(), params.integer(SearchParameters.COUNT, DEFAULT_COUNT, 1, Paging.MAX_LIMIT));
         return new StudyQuery(patient == null ? null : patient.value().replace("*", "").replace("?", ""),
                 patient == null || patient.issuer().isEmpty() ? null : patient.issuer(), null, false,
-                started(params.get("started")), null, modalities(single(params, "modality")), uids, accession, null, null,
+                started(params.all("started")), null, modalities(params.single("modality")), uids, accession, null, null,
                 FieldSelection.DEFAULT, paging);
     }
 
@@ -81,7 +77,7 @@ final class ImagingStudySearchParameters {
         String system = bar < 0 ? null : token.substring(0, bar);
         String value = bar < 0 ? token : token.substring(bar + 1);
         if (value.isBlank()) {
-            throw new InvalidQueryParameterException(name, "the identifier value is empty");
+            throw new InvalidSearchParameterException(name, "the identifier value is empty");
         }
         return new PatientIdentifier(value, system);
     }
@@ -94,7 +90,7 @@ final class ImagingStudySearchParameters {
         for (String part : token.split(",", -1)) {
             String code = part.contains("|") ? part.substring(part.indexOf('|') + 1) : part;
             if (code.isBlank()) {
-                throw new InvalidQueryParameterException("modality", "an empty code");
+                throw new InvalidSearchParameterException("modality", "an empty code");
             }
             out.add(code.strip());
         }
@@ -103,17 +99,17 @@ final class ImagingStudySearchParameters {
 
     /** FHIR date search (R4 search.html#date) on the study date: eq (default), ge, gt, le, lt; at most two. */
     private static DateRange started(List<String> values) {
-        if (values == null || values.isEmpty()) {
+        if (values.isEmpty()) {
             return null;
         }
         if (values.size() > 2) {
-            throw new InvalidQueryParameterException("started", "at most two values (a range)");
+            throw new InvalidSearchParameterException("started", "at most two values (a range)");
         }
         LocalDate from = null;
         LocalDate to = null;
         for (String v : values) {
             if (v.isBlank() || v.length() < 3) {
-                throw new InvalidQueryParameterException("started", "'" + v + "' is not a FHIR date search value");
+                throw new InvalidSearchParameterException("started", "'" + v + "' is not a FHIR date search value");
             }
             boolean hasPrefix = Character.isLetter(v.charAt(0));
             String prefix = hasPrefix ? v.substring(0, 2) : "eq";
@@ -127,11 +123,11 @@ final class ImagingStudySearchParameters {
                 case "gt" -> from = d.plusDays(1);
                 case "le" -> to = d;
                 case "lt" -> to = d.minusDays(1);
-                default -> throw new InvalidQueryParameterException("started", "prefix '" + prefix + "' is not supported");
+                default -> throw new InvalidSearchParameterException("started", "prefix '" + prefix + "' is not supported");
             }
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidQueryParameterException("started", "the range starts after it ends");
+            throw new InvalidSearchParameterException("started", "the range starts after it ends");
         }
         return new DateRange(from, to);
     }
@@ -141,31 +137,7 @@ final class ImagingStudySearchParameters {
         try {
             return LocalDate.parse(day);
         } catch (DateTimeParseException e) {
-            throw new InvalidQueryParameterException("started", "'" + text + "' is not a FHIR date (YYYY-MM-DD)");
-        }
-    }
-
-    private static String single(Map<String, List<String>> params, String name) {
-        List<String> v = params.get(name);
-        if (v != null && v.size() > 1) {
-            throw new InvalidQueryParameterException(name, "given more than once");
-        }
-        return v == null || v.isEmpty() ? null : v.get(0);
-    }
-
-    private static int number(Map<String, List<String>> params, String name, int absent, int min, int max) {
-        String v = single(params, name);
-        if (v == null) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n < min || n > max) {
-                throw new InvalidQueryParameterException(name, "must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryParameterException(name, "'" + v + "' is not an integer");
+            throw new InvalidSearchParameterException("started", "'" + text + "' is not a FHIR date (YYYY-MM-DD)");
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.imagingexchange.registry.domain.DateRange;
-import org.imagingexchange.registry.domain.InvalidQueryParameterException;
+import org.imagingexchange.kit.problem.ProblemException;
 import org.imagingexchange.registry.domain.StudyQuery;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +61,7 @@ class ImagingStudySearchParametersTest {
                 Map.of("started", List.of("ge2024-02-01", "le2024-01-01")), Map.of("identifier", List.of("urn:oid:1.02")),
                 Map.of("modality", List.of("CT,")));
         for (Map<String, List<String>> p : bad) {
-            InvalidQueryParameterException e = assertThrows(InvalidQueryParameterException.class,
+            ProblemException e = assertThrows(ProblemException.class,
                     () -> ImagingStudySearchParameters.parse(p), p.toString());
             assertTrue(e.detail().contains(p.keySet().iterator().next()), e.detail());
         }
