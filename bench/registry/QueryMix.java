@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * QUERIES.tsv rows: {@code kind, requester, expect, path}; expect is {@code some} (200 and at least one
  * item), {@code none} (200 and no item, or 404 at series/instance level: a refused study is "not
- * found"), {@code any} (200). TOKENS.tsv rows: {@code requester, bearer token}. {@code run} sends each
+ * found"), {@code any} (200). TOKENS.tsv rows: {@code requester, bearer token} (or {@code Basic ...}
+ * credentials, for an archive compared side by side). {@code run} sends each
  * query once per round, one at a time, in the file's order, and writes p50/p95/p99 per (kind,
  * requester); {@code load} runs CLIENTS clients over the whole mix for SECONDS and writes throughput and
  * latency percentiles. Every answer is checked against its expectation: a failed check is a
@@ -79,7 +80,8 @@ public final class QueryMix {
 
     private static Outcome send(String base, Query q, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + encoded(q.path())))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/dicom+json")
+                .header("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token)
+                .header("Accept", "application/dicom+json")
                 .timeout(Duration.ofSeconds(30)).GET().build();
         long t0 = System.nanoTime();
         try {

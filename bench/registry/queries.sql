@@ -41,7 +41,9 @@ WITH base AS (
   UNION ALL SELECT 7, 'series of a study', requester, key_expect,
          '/dicomweb/studies/' || study_instance_uid || '/series' FROM sample
   UNION ALL SELECT 8, 'instances of a series', requester, key_expect,
-         '/dicomweb/studies/' || study_instance_uid || '/series/' || study_instance_uid || '.1/instances' FROM sample
+         '/dicomweb/studies/' || study_instance_uid || '/series/'
+         || (SELECT min(x.series_instance_uid) FROM imaging_series x WHERE x.study_instance_uid = sample.study_instance_uid)
+         || '/instances' FROM sample
   UNION ALL SELECT 9, 'unfiltered first page', requester, 'some', '/dicomweb/studies?limit=25'
          FROM sample WHERE requester <> 'unconsented'
 )
