@@ -13,12 +13,16 @@ import org.imagingexchange.consent.client.DataClass;
 /**
  * Keeps only the studies a requester may see (data class {@link DataClass#IMAGING_STUDY}). The custodian
  * sees its own studies without a consent call; for every other study the {@link ConsentDecisionPoint} is
- * asked once per distinct (patient, issuer, custodian) and request, in one batch per call. Studies
+ * asked once per distinct (patient, issuer, custodian) and request, in batches of at most
+ * {@value #MAX_BATCH}. Studies
  * without a Patient ID are never shown to other organisations (no one can have consented for them).
  * Fail closed and loud: when the consent service cannot decide, the search fails with 503 instead of
  * answering an empty list. Thread-safe.
  */
 public final class ConsentGate {
+
+    /** Most decisions asked in one call: the consent service's batch bound ({@code POST /api/decisions/batch}). */
+    static final int MAX_BATCH = 1000;
 
     private final ConsentDecisionPoint decisionPoint;
 
@@ -41,8 +45,9 @@ public final class ConsentGate {
                 open.add(PatientAtCustodian.of(s));
             }
         }
-        if (!open.isEmpty()) {
-            List<PatientAtCustodian> asked = new ArrayList<>(open);
+        List<PatientAtCustodian> all = new ArrayList<>(open);
+        for (int from = 0; from < all.size(); from += MAX_BATCH) {
+            List<PatientAtCustodian> asked = all.subList(from, Math.min(all.size(), from + MAX_BATCH));
             List<ConsentDecision> answers = decisionPoint.decideAll(asked.stream().map(k -> k.request(requester)).toList());
             for (int i = 0; i < asked.size(); i++) {
                 ConsentDecision d = answers == null || i >= answers.size() ? null : answers.get(i);

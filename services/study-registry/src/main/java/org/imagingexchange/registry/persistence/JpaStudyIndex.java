@@ -43,6 +43,11 @@ public class JpaStudyIndex implements StudyIndex {
     /** Most values in one SQL IN list. */
     static final int IN_CHUNK = 500;
 
+    /** Table size from which the metrics gauge uses PostgreSQL's row estimate instead of COUNT(*). */
+    static final long ESTIMATE_ABOVE = 100_000;
+
+    private volatile Boolean postgresql;
+
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 
@@ -324,6 +329,39 @@ public class JpaStudyIndex implements StudyIndex {
     public IndexCounts counts() {
         return new IndexCounts(count("SELECT COUNT(*) FROM imaging_study"), count("SELECT COUNT(*) FROM imaging_series"),
                 count("SELECT COUNT(*) FROM imaging_instance"));
+    }
+
+    /**
+     * Index size for the metrics gauge without scanning large tables: a table PostgreSQL's statistics
+     * ({@code pg_class.reltuples}, kept by autovacuum and ANALYZE) put at {@value #ESTIMATE_ABOVE} rows or
+     * more reports that estimate; smaller tables, and every table on other databases, are counted exactly.
+     *
+     * @return studies, series and instances, exact or estimated as above
+     */
+    public IndexCounts approximateCounts() {
+        return new IndexCounts(estimateOrCount("imaging_study"), estimateOrCount("imaging_series"),
+                estimateOrCount("imaging_instance"));
+    }
+
+    private long estimateOrCount(String table) {
+        if (postgresql()) {
+            Object estimate = em.createNativeQuery("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?1)")
+                    .setParameter(1, table).getResultStream().findFirst().orElse(null);
+            if (estimate instanceof Number n && n.longValue() >= ESTIMATE_ABOVE) {
+                return n.longValue();
+            }
+        }
+        return count("SELECT COUNT(*) FROM " + table);
+    }
+
+    private boolean postgresql() {
+        Boolean p = postgresql;
+        if (p == null) {
+            p = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName())
+                    .toLowerCase(java.util.Locale.ROOT).startsWith("postgresql");
+            postgresql = p;
+        }
+        return p;
     }
 
     @Override

@@ -165,6 +165,23 @@ class StudySearchTest {
     }
 
     @Test
+    void studies_windowOfMorePatientsThanOneBatch_asksInBatchesOfTheConsentServiceBound() {
+        for (int i = 1; i <= 2500; i++) {
+            Study header = Studies.header("1.2.826.0.2." + i, "Q" + i, "HOSP-A", "Roe^Pat" + i,
+                    LocalDate.of(2020, 1, 1), "B" + i);
+            index.add(StudyManifest.of(header, List.of(), "hospital-a"));
+        }
+        consent.permit = r -> r.patientId().equals("Q7");
+        StudySearch wide = new StudySearch(index, new ConsentGate(consent), 5000);
+
+        SearchResult<Study> found = wide.studies(query(Map.of("limit", List.of("5"))), CLINICIAN_B);
+
+        assertEquals(List.of("1.2.826.0.2.7"), uids(found), "the one permitted study of 2510 candidates");
+        assertTrue(consent.batchSizes.stream().allMatch(n -> n <= ConsentGate.MAX_BATCH),
+                "no consent call above the service's batch bound: " + consent.batchSizes);
+    }
+
+    @Test
     void location_derivedCountsAndCustodian() {
         StudyLocation l = search.location("1.2.826.0.1.3");
         assertEquals("P2", l.patientId());
@@ -186,6 +203,7 @@ class StudySearchTest {
         boolean truncate;
         boolean unavailable;
         final List<ConsentRequest> requests = new ArrayList<>();
+        final List<Integer> batchSizes = new ArrayList<>();
 
         @Override
         public ConsentDecision decide(ConsentRequest request) {
@@ -195,6 +213,7 @@ class StudySearchTest {
         @Override
         public List<ConsentDecision> decideAll(List<ConsentRequest> batch) {
             requests.addAll(batch);
+            batchSizes.add(batch.size());
             List<ConsentDecision> out = batch.stream().map(r -> unavailable ? ConsentDecision.unavailable()
                     : permit.test(r) ? new ConsentDecision(Decision.PERMIT, "consent-permit", "test")
                     : new ConsentDecision(Decision.DENY, "opt-in-no-consent", "test")).toList();
