@@ -13,42 +13,7 @@ class InstanceIngestTest {
 
     private final InMemoryStudyIndex index = new InMemoryStudyIndex();
     private final InstanceIngest ingest = new InstanceIngest(index);
-    private final SourceArchive modality = new SourceArchive() {
-        @Override
-        public String id() {
-            return "ct-scanner";
-        }
-
-        @Override
-        public String organizationId() {
-            return "hospital-a";
-        }
-
-        @Override
-        public String wadoRsBaseUrl() {
-            return "";
-        }
-
-        @Override
-        public String aeTitle() {
-            return "CT_SCANNER";
-        }
-
-        @Override
-        public String defaultIssuer() {
-            return "HOSP-A";
-        }
-
-        @Override
-        public List<Study> studies(int offset, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<StudyManifest.SeriesManifest> contents(String studyInstanceUid) {
-            return List.of();
-        }
-    };
+    private final SourceArchive modality = new TestArchive("ct-scanner", "hospital-a", "", "CT_SCANNER", "HOSP-A");
 
     @Test
     void ingest_twoInstancesOfOneSeries_oneStudyWithDerivedCountsAndDefaultIssuer() {

@@ -14,14 +14,14 @@ class StudyRegistrarTest {
 
     private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
     private final InMemoryStudyIndex index = new InMemoryStudyIndex();
-    private final Archive pacsA = new Archive("hospital-a", "hospital-a", "http://127.0.0.1:8042/dicom-web", "HOSP-A");
-    private final Archive pacsA2 = new Archive("hospital-a-2", "hospital-a", "http://127.0.0.1:8043/dicom-web", "");
-    private final Archive pacsB = new Archive("hospital-b", "hospital-b", "http://127.0.0.1:9042/dicom-web", "");
-    private final Archive modality = new Archive("ct-scanner", "hospital-c", "", "");
+    private final TestArchive pacsA = new TestArchive("hospital-a", "hospital-a", "http://127.0.0.1:8042/dicom-web", "", "HOSP-A");
+    private final TestArchive pacsA2 = new TestArchive("hospital-a-2", "hospital-a", "http://127.0.0.1:8043/dicom-web", "", "");
+    private final TestArchive pacsB = new TestArchive("hospital-b", "hospital-b", "http://127.0.0.1:9042/dicom-web", "", "");
+    private final TestArchive modality = new TestArchive("ct-scanner", "hospital-c", "", "", "");
     private final Requester a = new Requester("hospital-a", "NL", "hospital-a", "");
     private final Requester b = new Requester("hospital-b", "BE", "hospital-b", "");
 
-    private StudyRegistrar registrar(Archive... archives) {
+    private StudyRegistrar registrar(TestArchive... archives) {
         return new StudyRegistrar(index, () -> List.of(archives));
     }
 
@@ -97,23 +97,5 @@ class StudyRegistrarTest {
     void normalise_trailingSlashAndHostCase_equalPathCaseKept() {
         assertEquals("http://pacs.example:8042/dicom-web", StudyRegistrar.normalise(" HTTP://PACS.example:8042/dicom-web//"));
         assertEquals("http://pacs.example/DICOM", StudyRegistrar.normalise("http://pacs.example/DICOM"));
-    }
-
-    private record Archive(String id, String organizationId, String wadoRsBaseUrl, String defaultIssuer)
-            implements SourceArchive {
-        @Override
-        public String aeTitle() {
-            return "";
-        }
-
-        @Override
-        public List<Study> studies(int offset, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<StudyManifest.SeriesManifest> contents(String studyInstanceUid) {
-            return List.of();
-        }
     }
 }
