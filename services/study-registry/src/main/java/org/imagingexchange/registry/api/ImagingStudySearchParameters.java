@@ -21,7 +21,8 @@ import org.imagingexchange.registry.domain.StudyQuery;
  * {@code patient:identifier} / {@code patient.identifier} ([system|]value: any of the patient's
  * identifiers), {@code identifier} (Study Instance UID as {@code urn:dicom:uid|urn:oid:...} or a bare
  * {@code urn:oid:}, otherwise the accession number), {@code modality} ([system|]code, comma for OR),
- * {@code started} (date with prefix eq, ge, gt, le, lt; twice for a range), {@code _count}, {@code _offset}.
+ * {@code started} (date with prefix eq, ge, gt, le, lt; twice for a range), {@code bodysite} ([system|]code, comma
+ * for OR: the DICOM Body Part Examined (0018,0015) of any series, e.g. {@code CHEST}), {@code _count}, {@code _offset}.
  * Unknown and repeated single-valued parameters and bad paging numbers are refused (400) by the kit's shared
  * {@link SearchParameters} rule ({@code _count} 1..{@value Paging#MAX_LIMIT} here); malformed values of the
  * ImagingStudy parameters are refused here. Pure.
@@ -32,7 +33,7 @@ final class ImagingStudySearchParameters {
     static final String PATIENT_DOT_IDENTIFIER = "patient.identifier";
     static final int DEFAULT_COUNT = 100;
     private static final Set<String> KNOWN = Set.of(PATIENT_IDENTIFIER, PATIENT_DOT_IDENTIFIER, "identifier", "modality",
-            "started", SearchParameters.COUNT, SearchParameters.OFFSET);
+            "started", "bodysite", SearchParameters.COUNT, SearchParameters.OFFSET);
     private static final String OID = "urn:oid:";
 
     private ImagingStudySearchParameters() {
@@ -68,8 +69,8 @@ final class ImagingStudySearchParameters {
         Paging paging = new Paging(params.offset(), params.integer(SearchParameters.COUNT, DEFAULT_COUNT, 1, Paging.MAX_LIMIT));
         return new StudyQuery(patient == null ? null : patient.value().replace("*", "").replace("?", ""),
                 patient == null || patient.issuer().isEmpty() ? null : patient.issuer(), null, false,
-                started(params.all("started")), null, modalities(params.single("modality")), uids, accession, null, null,
-                FieldSelection.DEFAULT, paging);
+                started(params.all("started")), null, codes("modality", params.single("modality")), uids, accession, null,
+                null, codes("bodysite", params.single("bodysite")), FieldSelection.DEFAULT, paging);
     }
 
     private static PatientIdentifier patient(String name, String token) {
@@ -82,7 +83,8 @@ final class ImagingStudySearchParameters {
         return new PatientIdentifier(value, system);
     }
 
-    private static List<String> modalities(String token) {
+    /** @return the codes of a token parameter ([system|]code, comma for OR); empty when absent */
+    private static List<String> codes(String name, String token) {
         List<String> out = new ArrayList<>();
         if (token == null) {
             return out;
@@ -90,7 +92,7 @@ final class ImagingStudySearchParameters {
         for (String part : token.split(",", -1)) {
             String code = part.contains("|") ? part.substring(part.indexOf('|') + 1) : part;
             if (code.isBlank()) {
-                throw new InvalidSearchParameterException("modality", "an empty code");
+                throw new InvalidSearchParameterException(name, "an empty code");
             }
             out.add(code.strip());
         }

@@ -47,7 +47,7 @@ public final class QidoQueryParser {
                 time == null || time.isBlank() ? null : TimeRange.parse(DicomAttribute.STUDY_TIME.keyword(), time),
                 values(keys, DicomAttribute.MODALITIES_IN_STUDY), uids(keys, DicomAttribute.STUDY_INSTANCE_UID),
                 single(keys, DicomAttribute.ACCESSION_NUMBER), single(keys, DicomAttribute.REFERRING_PHYSICIAN_NAME),
-                single(keys, DicomAttribute.STUDY_ID), fields(params), paging(params));
+                single(keys, DicomAttribute.STUDY_ID), List.of(), fields(params), paging(params));
     }
 
     /**

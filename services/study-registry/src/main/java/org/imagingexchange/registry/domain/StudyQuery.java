@@ -19,17 +19,20 @@ import java.util.Set;
  * @param accessionNumber        AccessionNumber key; null when absent
  * @param referringPhysicianName ReferringPhysicianName key (PN); null when absent
  * @param studyId                StudyID key; null when absent
+ * @param bodyPartsExamined      Body Part Examined (0018,0015) codes of any series (any matches, exact; FHIR
+ *                               {@code bodysite}); empty when absent
  * @param fields                 includefield selection
  * @param paging                 offset and limit (applied after consent)
  */
 public record StudyQuery(String patientId, String issuerOfPatientId, String patientName, boolean fuzzy,
                          DateRange studyDate, TimeRange studyTime, List<String> modalitiesInStudy,
                          Set<String> studyInstanceUids, String accessionNumber, String referringPhysicianName,
-                         String studyId, FieldSelection fields, Paging paging) {
+                         String studyId, List<String> bodyPartsExamined, FieldSelection fields, Paging paging) {
 
     /** Compact constructor: copies collections; empty text keys become universal (null). */
     public StudyQuery {
         modalitiesInStudy = List.copyOf(modalitiesInStudy);
+        bodyPartsExamined = bodyPartsExamined == null ? List.of() : List.copyOf(bodyPartsExamined);
         studyInstanceUids = Set.copyOf(studyInstanceUids);
         patientId = blankToNull(patientId);
         issuerOfPatientId = blankToNull(issuerOfPatientId);
@@ -47,7 +50,7 @@ public record StudyQuery(String patientId, String issuerOfPatientId, String pati
     public static StudyQuery forPatient(PatientIdentifier identifier, Paging paging) {
         return new StudyQuery(identifier.value().replace("*", "").replace("?", ""),
                 identifier.issuer().isEmpty() ? null : identifier.issuer(), null, false, null, null, List.of(),
-                Set.of(), null, null, null, FieldSelection.DEFAULT, paging);
+                Set.of(), null, null, null, List.of(), FieldSelection.DEFAULT, paging);
     }
 
     /** @return true when a text key holds a wildcard ({@code *} or {@code ?}) */

@@ -129,6 +129,10 @@ record StudySearchSql(String sql, List<Object> parameters) {
             b.where("s.study_instance_uid IN (SELECT m.study_instance_uid FROM study_modality m WHERE "
                     + modalities(b, q.modalitiesInStudy()) + dates + ")");
         }
+        if (!q.bodyPartsExamined().isEmpty()) {
+            b.where("s.study_instance_uid IN (SELECT se.study_instance_uid FROM imaging_series se WHERE"
+                    + " se.body_part_examined IN (" + b.params(new ArrayList<>(q.bodyPartsExamined())) + "))");
+        }
         if (q.accessionNumber() != null) {
             b.where("s.accession_number " + b.match(q.accessionNumber()));
         }

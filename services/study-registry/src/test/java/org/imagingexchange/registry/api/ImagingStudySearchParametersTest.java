@@ -45,6 +45,14 @@ class ImagingStudySearchParametersTest {
     }
 
     @Test
+    void parse_bodysite_codesOfAnySeries() {
+        assertEquals(List.of("CHEST", "HEAD"), ImagingStudySearchParameters.parse(Map.of("bodysite",
+                List.of("http://dicom.nema.org/resources/ontology/DCM|CHEST,HEAD"))).bodyPartsExamined());
+        assertThrows(org.imagingexchange.kit.search.InvalidSearchParameterException.class,
+                () -> ImagingStudySearchParameters.parse(Map.of("bodysite", List.of("CHEST,"))));
+    }
+
+    @Test
     void parse_countAndOffset_areThePaging() {
         StudyQuery q = ImagingStudySearchParameters.parse(Map.of("_count", List.of("5"), "_offset", List.of("10")));
         assertEquals(5, q.paging().limit());

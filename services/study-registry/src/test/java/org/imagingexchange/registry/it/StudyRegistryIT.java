@@ -494,6 +494,12 @@ class StudyRegistryIT {
         JsonObject location = (JsonObject) Http.json(Http.get("/registry/api/studies/" + study + "/location",
                 Tokens.of("exchange-platform")));
         assertEquals("hospital-a", location.getJsonArray("endpoints").getJsonObject(0).getString("sourceId"));
+        JsonObject chest = (JsonObject) Http.json(Http.get("/registry/fhir/ImagingStudy?patient.identifier=" + patient
+                + "&bodysite=CHEST", Tokens.of("radiologist-a")));
+        assertEquals(1, chest.getJsonArray("entry").size(), "FHIR search by bodysite finds the registered study");
+        JsonObject head = (JsonObject) Http.json(Http.get("/registry/fhir/ImagingStudy?patient.identifier=" + patient
+                + "&bodysite=HEAD", Tokens.of("radiologist-a")));
+        assertTrue(!head.containsKey("entry") || head.getJsonArray("entry").isEmpty());
 
         HttpResponse<String> merged = Http.post("/registry/fhir/ImagingStudy", Tokens.of("hospital-a"),
                 "application/fhir+json", imagingStudyJson(study, patient, endpoint, 3, 3, true));
@@ -599,7 +605,7 @@ class StudyRegistryIT {
                             + "\"code\":\"urn:oid:1.2.840.10008.5.1.4.1.1.2\"}}");
         }
         String series = instances.length() == 0 ? "" : ",\"series\":[{\"uid\":\"" + study + ".1\",\"number\":1,"
-                + "\"modality\":{\"code\":\"CT\"},\"instance\":[" + instances + "]}]";
+                + "\"modality\":{\"code\":\"CT\"},\"bodySite\":{\"code\":\"CHEST\"},\"instance\":[" + instances + "]}]";
         return "{\"resourceType\":\"ImagingStudy\",\"status\":\"available\",\"identifier\":[{\"system\":\"urn:dicom:uid\","
                 + "\"value\":\"urn:oid:" + study + "\"}],\"subject\":" + subject + ",\"started\":\"2026-11-30T08:00:00Z\","
                 + "\"endpoint\":[{\"reference\":\"" + endpointRef + "\"}]" + series + "}";
