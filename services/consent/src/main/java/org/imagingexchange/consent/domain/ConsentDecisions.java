@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagingexchange.consent.client.ConsentDecision;
@@ -34,24 +33,20 @@ public class ConsentDecisions {
     }
 
     /**
-     * Decides several requests at one instant, reading each patient's directives once.
+     * Decides several requests at one instant, reading the directives of all their patients in one query.
      *
      * @param requests the questions; not null, no null elements
      * @return one decision per request, in the same order
      */
     public List<ConsentDecision> decideAll(List<ConsentRequest> requests) {
         Instant now = clock.instant();
-        Map<String, List<ConsentDirective>> byPatient = new HashMap<>();
+        // One read for every patient of the batch; any issuer: the policy itself matches issuers (empty on
+        // either side matches).
+        Map<String, List<ConsentDirective>> byPatient = repository.findByPatients(requests.stream()
+                .map(ConsentRequest::patientId).filter(id -> id != null && !id.isBlank()).distinct().toList());
         return requests.stream()
-                .map(r -> policy.decide(r, directivesOf(r, byPatient), now))
+                .map(r -> policy.decide(r, r.patientId() == null ? List.of()
+                        : byPatient.getOrDefault(r.patientId(), List.of()), now))
                 .toList();
-    }
-
-    private List<ConsentDirective> directivesOf(ConsentRequest r, Map<String, List<ConsentDirective>> cache) {
-        if (r.patientId() == null || r.patientId().isBlank()) {
-            return List.of();
-        }
-        // Any issuer: the policy itself matches issuers (empty on either side matches).
-        return cache.computeIfAbsent(r.patientId(), id -> repository.findByPatient(id, null));
     }
 }

@@ -1,5 +1,10 @@
 package org.imagingexchange.consent.domain;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -28,4 +33,21 @@ public interface ConsentDirectiveRepository {
      * @return the patient's directives, oldest first; empty when none
      */
     List<ConsentDirective> findByPatient(String patientId, String issuer);
+
+    /**
+     * The directives of many patients in one read (a batch of consent decisions).
+     *
+     * @param patientIds Patient ID values (any issuer); not null
+     * @return each patient's directives, oldest first; a patient without directives has no key
+     */
+    default Map<String, List<ConsentDirective>> findByPatients(Collection<String> patientIds) {
+        Map<String, List<ConsentDirective>> out = new HashMap<>();
+        for (String id : new LinkedHashSet<>(patientIds)) {
+            List<ConsentDirective> found = findByPatient(id, null);
+            if (!found.isEmpty()) {
+                out.put(id, found);
+            }
+        }
+        return out;
+    }
 }
