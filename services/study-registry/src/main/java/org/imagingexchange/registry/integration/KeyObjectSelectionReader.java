@@ -1,15 +1,11 @@
 package org.imagingexchange.registry.integration;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.imagingexchange.dicom.DicomAttribute;
 import org.imagingexchange.dicom.DicomDataset;
-import org.imagingexchange.dicom.PersonName;
 import org.imagingexchange.registry.domain.Instance;
 import org.imagingexchange.registry.domain.PatientIdentifier;
 import org.imagingexchange.registry.domain.Series;
@@ -29,8 +25,6 @@ import org.imagingexchange.registry.domain.StudyRegistration;
  */
 final class KeyObjectSelectionReader {
 
-    private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
-
     private KeyObjectSelectionReader() {
     }
 
@@ -40,10 +34,7 @@ final class KeyObjectSelectionReader {
      * @return the registrations, in evidence order; empty when the KOS references nothing
      */
     static List<StudyRegistration> read(DicomDataset kos, Function<String, Optional<String>> aeToWadoRs) {
-        List<PatientIdentifier> others = kos.getItems(DicomAttribute.OTHER_PATIENT_IDS_SEQUENCE).stream()
-                .filter(i -> i.getString(DicomAttribute.PATIENT_ID) != null)
-                .map(i -> new PatientIdentifier(i.getString(DicomAttribute.PATIENT_ID),
-                        i.getString(DicomAttribute.ISSUER_OF_PATIENT_ID))).toList();
+        List<PatientIdentifier> others = HeaderValues.otherPatientIds(kos);
         String ownStudy = kos.getString(DicomAttribute.STUDY_INSTANCE_UID);
         List<StudyRegistration> out = new ArrayList<>();
         List<DicomDataset> evidence = kos.getItems(DicomAttribute.CURRENT_REQUESTED_PROCEDURE_EVIDENCE_SEQUENCE);
@@ -57,10 +48,9 @@ final class KeyObjectSelectionReader {
             boolean same = uid.equals(ownStudy);
             Study header = new Study(uid, kos.getString(DicomAttribute.PATIENT_ID),
                     kos.getString(DicomAttribute.ISSUER_OF_PATIENT_ID),
-                    kos.getPersonName(DicomAttribute.PATIENT_NAME).filter(n -> !n.isEmpty()).map(PersonName::toDicomString)
-                            .orElse(null),
-                    date(kos.getString(DicomAttribute.PATIENT_BIRTH_DATE)), kos.getString(DicomAttribute.PATIENT_SEX),
-                    same ? date(kos.getString(DicomAttribute.STUDY_DATE)) : null,
+                    HeaderValues.name(kos, DicomAttribute.PATIENT_NAME),
+                    HeaderValues.date(kos, DicomAttribute.PATIENT_BIRTH_DATE), kos.getString(DicomAttribute.PATIENT_SEX),
+                    same ? HeaderValues.date(kos, DicomAttribute.STUDY_DATE) : null,
                     same ? kos.getString(DicomAttribute.STUDY_TIME) : null,
                     same ? kos.getString(DicomAttribute.ACCESSION_NUMBER) : null, null, null,
                     same ? kos.getString(DicomAttribute.STUDY_DESCRIPTION) : null, null, null, List.of(), List.of(),
@@ -77,11 +67,11 @@ final class KeyObjectSelectionReader {
                     String sopUid = sop.getString(DicomAttribute.REFERENCED_SOP_INSTANCE_UID);
                     if (sopUid != null) {
                         instances.add(new Instance(sopUid, sop.getString(DicomAttribute.REFERENCED_SOP_CLASS_UID),
-                                integer(sop.getString(DicomAttribute.INSTANCE_NUMBER)), null));
+                                HeaderValues.integer(sop, DicomAttribute.INSTANCE_NUMBER), null));
                     }
                 }
                 series.add(new StudyManifest.SeriesManifest(new Series(seriesUid, s.getString(DicomAttribute.MODALITY),
-                        integer(s.getString(DicomAttribute.SERIES_NUMBER)), s.getString(DicomAttribute.SERIES_DESCRIPTION),
+                        HeaderValues.integer(s, DicomAttribute.SERIES_NUMBER), s.getString(DicomAttribute.SERIES_DESCRIPTION),
                         null, instances.size()), instances));
                 if (address == null) {
                     address = wadoRsBase(s.getString(DicomAttribute.RETRIEVE_URL))
@@ -102,21 +92,5 @@ final class KeyObjectSelectionReader {
         }
         int studies = retrieveUrl.indexOf("/studies/");
         return Optional.of(studies < 0 ? retrieveUrl.strip() : retrieveUrl.substring(0, studies));
-    }
-
-    private static LocalDate date(String v) {
-        try {
-            return v == null || v.isBlank() ? null : LocalDate.parse(v.strip(), DA);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static Integer integer(String v) {
-        try {
-            return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

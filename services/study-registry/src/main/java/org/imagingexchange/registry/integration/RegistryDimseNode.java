@@ -10,9 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +25,6 @@ import org.imagingexchange.dicom.AeTitle;
 import org.imagingexchange.dicom.DicomAttribute;
 import org.imagingexchange.dicom.DicomDataset;
 import org.imagingexchange.dicom.DimseStatus;
-import org.imagingexchange.dicom.PersonName;
 import org.imagingexchange.dicom.SopClass;
 import org.imagingexchange.dicom.Uid;
 import org.imagingexchange.dicom.net.AssociationInfo;
@@ -77,7 +73,6 @@ public class RegistryDimseNode {
     private static final int STRIPES = 64;
     /** HL7 v3 PurposeOfUse of DIMSE queries: workstations and PACS query for treatment (no token carries one). */
     static final String PURPOSE_OF_USE = "TREAT";
-    private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
 
     @Resource
     ManagedExecutorService executor;
@@ -256,45 +251,20 @@ public class RegistryDimseNode {
                         "the data set lacks a valid Study, Series or SOP Instance UID");
             }
         }
-        List<PatientIdentifier> others = a.getItems(DicomAttribute.OTHER_PATIENT_IDS_SEQUENCE).stream()
-                .filter(i -> i.getString(DicomAttribute.PATIENT_ID) != null)
-                .map(i -> new PatientIdentifier(i.getString(DicomAttribute.PATIENT_ID),
-                        i.getString(DicomAttribute.ISSUER_OF_PATIENT_ID))).toList();
+        List<PatientIdentifier> others = HeaderValues.otherPatientIds(a);
         Study study = new Study(studyUid, a.getString(DicomAttribute.PATIENT_ID),
-                a.getString(DicomAttribute.ISSUER_OF_PATIENT_ID), name(a, DicomAttribute.PATIENT_NAME),
-                date(a, DicomAttribute.PATIENT_BIRTH_DATE), a.getString(DicomAttribute.PATIENT_SEX),
-                date(a, DicomAttribute.STUDY_DATE), a.getString(DicomAttribute.STUDY_TIME),
+                a.getString(DicomAttribute.ISSUER_OF_PATIENT_ID), HeaderValues.name(a, DicomAttribute.PATIENT_NAME),
+                HeaderValues.date(a, DicomAttribute.PATIENT_BIRTH_DATE), a.getString(DicomAttribute.PATIENT_SEX),
+                HeaderValues.date(a, DicomAttribute.STUDY_DATE), a.getString(DicomAttribute.STUDY_TIME),
                 a.getString(DicomAttribute.ACCESSION_NUMBER), null, a.getString(DicomAttribute.STUDY_ID),
-                a.getString(DicomAttribute.STUDY_DESCRIPTION), name(a, DicomAttribute.REFERRING_PHYSICIAN_NAME),
+                a.getString(DicomAttribute.STUDY_DESCRIPTION), HeaderValues.name(a, DicomAttribute.REFERRING_PHYSICIAN_NAME),
                 a.getString(DicomAttribute.INSTITUTION_NAME), List.of(), List.of(), List.of(), others, 0, 0, null);
         Series series = new Series(seriesUid, a.getString(DicomAttribute.MODALITY),
-                integer(a, DicomAttribute.SERIES_NUMBER), a.getString(DicomAttribute.SERIES_DESCRIPTION),
+                HeaderValues.integer(a, DicomAttribute.SERIES_NUMBER), a.getString(DicomAttribute.SERIES_DESCRIPTION),
                 a.getString(DicomAttribute.BODY_PART_EXAMINED), 0);
-        Instance instance = new Instance(sopUid, header.sopClassUid(), integer(a, DicomAttribute.INSTANCE_NUMBER),
-                integer(a, DicomAttribute.NUMBER_OF_FRAMES));
+        Instance instance = new Instance(sopUid, header.sopClassUid(), HeaderValues.integer(a, DicomAttribute.INSTANCE_NUMBER),
+                HeaderValues.integer(a, DicomAttribute.NUMBER_OF_FRAMES));
         return new Parsed(study, series, instance);
-    }
-
-    private static String name(DicomDataset a, DicomAttribute attribute) {
-        return a.getPersonName(attribute).filter(n -> !n.isEmpty()).map(PersonName::toDicomString).orElse(null);
-    }
-
-    private static LocalDate date(DicomDataset a, DicomAttribute attribute) {
-        String v = a.getString(attribute);
-        try {
-            return v == null || v.isBlank() ? null : LocalDate.parse(v.strip(), DA);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static Integer integer(DicomDataset a, DicomAttribute attribute) {
-        String v = a.getString(attribute);
-        try {
-            return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** @return the bound port, empty when the DIMSE port is off or could not be opened */
