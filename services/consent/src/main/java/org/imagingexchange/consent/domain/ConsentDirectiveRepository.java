@@ -50,4 +50,22 @@ public interface ConsentDirectiveRepository {
         }
         return out;
     }
+
+    /**
+     * The directives changed after a feed position (permit feed, {@code GET /api/permits}).
+     *
+     * @param after last position already read (0 for the start)
+     * @param limit most directives, &gt;= 1
+     * @return the directives with their feed position, in position order
+     */
+    List<Sequenced> changedAfter(long after, int limit);
+
+    /**
+     * A directive at its position in the permit feed.
+     *
+     * @param sequence  feed position (grows with every change)
+     * @param directive the directive
+     */
+    record Sequenced(long sequence, ConsentDirective directive) {
+    }
 }

@@ -63,6 +63,10 @@ public class ConsentDirectiveEntity {
     @Column(name = "resource_json", nullable = false, columnDefinition = "TEXT")
     String resourceJson;
 
+    /** Position in the permit feed, assigned by the database (identity column, V3). */
+    @Column(name = "feed_seq", insertable = false, updatable = false)
+    Long feedSeq;
+
     /** For JPA. */
     protected ConsentDirectiveEntity() {
     }

@@ -63,4 +63,12 @@ public class JpaConsentDirectiveRepository implements ConsentDirectiveRepository
         }
         return out;
     }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Sequenced> changedAfter(long after, int limit) {
+        return em.createQuery("select c from ConsentDirectiveEntity c where c.feedSeq > :after order by c.feedSeq",
+                        ConsentDirectiveEntity.class).setParameter("after", after).setMaxResults(limit).getResultList()
+                .stream().map(e -> new Sequenced(e.feedSeq, e.toDirective())).toList();
+    }
 }

@@ -331,6 +331,51 @@ class ConsentServiceIT {
     }
 
     @Test
+    void permitFeed_followsNewDirectivesInOrder_permitAndDenyMarked() {
+        HttpResponse<String> start = Http.get("/consent/api/permits?limit=1000", Tokens.of("exchange-platform"));
+        assertEquals(200, start.statusCode(), start.body());
+        long last = ((JsonObject) Http.json(start)).getJsonNumber("last").longValue();
+        JsonObject page = (JsonObject) Http.json(start);
+        while (page.getJsonArray("entries").size() == 1000) {
+            page = (JsonObject) Http.json(Http.get("/consent/api/permits?limit=1000&after=" + last, Tokens.of("exchange-platform")));
+            last = page.getJsonNumber("last").longValue();
+        }
+        String patientId = patient();
+        String permit = ((JsonObject) Http.json(postConsent(Tokens.of("hospital-a"),
+                consent(patientId, "permit", "hospital-b")))).getString("id");
+        String deny = ((JsonObject) Http.json(postConsent(Tokens.of("hospital-a"), consent(patientId, "deny", null))))
+                .getString("id");
+
+        HttpResponse<String> r = Http.get("/consent/api/permits?after=" + last, Tokens.of("exchange-platform"));
+
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject next = (JsonObject) Http.json(r);
+        assertEquals("opt-in", next.getString("regionPolicy"));
+        JsonArray entries = next.getJsonArray("entries");
+        JsonObject first = entries.getJsonObject(entries.size() - 2);
+        JsonObject second = entries.getJsonObject(entries.size() - 1);
+        assertEquals(permit, first.getString("consentId"));
+        assertEquals(patientId, first.getString("patientId"));
+        assertEquals("hospital-b", first.getString("organizationId"));
+        assertEquals("hospital-a", first.getString("custodianOrganizationId"));
+        assertTrue(first.getBoolean("permit"), first.toString());
+        assertEquals(deny, second.getString("consentId"));
+        assertEquals(false, second.getBoolean("permit"), "a deny opens nothing");
+        assertTrue(second.getJsonNumber("sequence").longValue() > first.getJsonNumber("sequence").longValue());
+        assertEquals(second.getJsonNumber("sequence").longValue(), next.getJsonNumber("last").longValue());
+    }
+
+    @Test
+    void permitFeed_onlyForServices_andBoundsChecked() {
+        assertEquals(403, Http.get("/consent/api/permits", Tokens.of("hospital-a")).statusCode());
+        assertEquals(401, Http.get("/consent/api/permits", null).statusCode());
+        HttpResponse<String> r = Http.get("/consent/api/permits?limit=5000", Tokens.of("exchange-platform"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("limit"), r.body());
+        assertEquals(400, Http.get("/consent/api/permits?after=-1", Tokens.of("exchange-platform")).statusCode());
+    }
+
+    @Test
     void decideBatch_mixedRequests_answersInRequestOrder() {
         String permitted = patient();
         postConsent(Tokens.of("hospital-a"), consent(permitted, "permit", null));

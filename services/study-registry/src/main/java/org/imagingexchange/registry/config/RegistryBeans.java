@@ -23,6 +23,7 @@ import org.imagingexchange.registry.domain.SourceArchives;
 import org.imagingexchange.registry.domain.StudyRegistrar;
 import org.imagingexchange.registry.domain.StudyIndex;
 import org.imagingexchange.registry.domain.StudySearch;
+import org.imagingexchange.registry.integration.ConsentPermitSync;
 
 /**
  * CDI wiring of the domain services (which carry no CDI annotations themselves). The consent port is
@@ -41,14 +42,15 @@ public class RegistryBeans {
     ManagedExecutorService executor;
 
     /**
-     * @param index  the study index
-     * @param config the scan limit
+     * @param index     the study index
+     * @param prefilter the consent pre-filter (the permit feed mirror)
+     * @param config    the scan limit
      * @return the search service, consent-filtered
      */
     @Produces
     @Singleton
-    StudySearch studySearch(StudyIndex index, RegistryConfig config) {
-        return new StudySearch(index, new ConsentGate(consentPoint()), config.searchScanLimit());
+    StudySearch studySearch(StudyIndex index, ConsentPermitSync prefilter, RegistryConfig config) {
+        return new StudySearch(index, new ConsentGate(consentPoint()), prefilter, config.searchScanLimit());
     }
 
     /**

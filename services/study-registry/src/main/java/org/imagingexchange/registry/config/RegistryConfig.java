@@ -189,6 +189,30 @@ public class RegistryConfig {
         return bounded(PREFIX + "search.scan-limit", 20000, 1000, 1_000_000);
     }
 
+    /**
+     * @return milliseconds between polls of the consent permit feed ({@code exchange.registry.consent-feed.interval-ms},
+     *         0..3600000, default 2000; 0 = no consent pre-filter)
+     */
+    public long consentFeedIntervalMs() {
+        return bounded(PREFIX + "consent-feed.interval-ms", 2000, 0, 3_600_000);
+    }
+
+    /**
+     * @return age in milliseconds from which a search first brings the consent mirror up to date
+     *         ({@code exchange.registry.consent-feed.fresh-ms}, 0..60000, default 500)
+     */
+    public long consentFeedFreshMs() {
+        return bounded(PREFIX + "consent-feed.fresh-ms", 500, 0, 60_000);
+    }
+
+    /**
+     * @return milliseconds after the last successful poll from which searches stop using the pre-filter
+     *         ({@code exchange.registry.consent-feed.max-staleness-ms}, 1000..86400000, default 300000)
+     */
+    public long consentFeedMaxStalenessMs() {
+        return bounded(PREFIX + "consent-feed.max-staleness-ms", 300_000, 1000, 86_400_000);
+    }
+
     private int bounded(String key, int absent, int min, int max) {
         Optional<String> v = text(key);
         if (v.isEmpty()) {

@@ -18,33 +18,36 @@ public interface StudyIndex {
      * newest study date first (undated last), then by Study Instance UID. Consent is not applied here.
      *
      * @param query  the parsed query (its paging is ignored: the caller pages after consent)
+     * @param scope  the consent pre-filter ({@link SearchScope#ALL} for none)
      * @param offset rows of the matching set to skip, &gt;= 0
      * @param limit  most rows to return, &gt;= 1
      * @return the matching studies of that window; fewer than {@code limit} only at the end
      */
-    List<Study> find(StudyQuery query, int offset, int limit);
+    List<Study> find(StudyQuery query, SearchScope scope, int offset, int limit);
 
     /**
      * Series-level matching across studies (PS3.18 §10.6.1, {@code /series}): study keys and series keys,
      * in study order, then series number. Consent is not applied here.
      *
      * @param query  the parsed query
+     * @param scope  the consent pre-filter of their studies
      * @param offset rows to skip, &gt;= 0
      * @param limit  most rows, &gt;= 1
      * @return matching series with their studies
      */
-    List<Located<Series>> findSeries(CrossStudyQuery query, int offset, int limit);
+    List<Located<Series>> findSeries(CrossStudyQuery query, SearchScope scope, int offset, int limit);
 
     /**
      * Instance-level matching across studies ({@code /instances}, {@code /studies/{study}/instances}): study,
      * series and instance keys, in study order, then series and instance number. Consent is not applied here.
      *
      * @param query  the parsed query (its instance part not null)
+     * @param scope  the consent pre-filter of their studies
      * @param offset rows to skip, &gt;= 0
      * @param limit  most rows, &gt;= 1
      * @return matching instances with their series and studies
      */
-    List<Located<SeriesInstance>> findInstances(CrossStudyQuery query, int offset, int limit);
+    List<Located<SeriesInstance>> findInstances(CrossStudyQuery query, SearchScope scope, int offset, int limit);
 
     /**
      * @param studyInstanceUid Study Instance UID

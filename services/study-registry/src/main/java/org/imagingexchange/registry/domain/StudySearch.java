@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers QIDO-RS and FHIR searches from the index: the database matches and orders, consent filters,
- * THEN the page is cut, so pages never reveal refused studies. The index is read in growing windows
+ * Answers QIDO-RS and FHIR searches from the index: the database matches and orders (in an opt-in
+ * region only the requester's own studies and those of patients with a possible permit, see
+ * {@link ConsentPrefilter}), consent filters, THEN the page is cut, so pages never reveal refused studies. The index is read in growing windows
  * until the page is full (the custodian's own studies need no consent call), and at most
  * {@code scanLimit} rows per search, after which the answer says it was truncated. A study the
  * requester may not see is "not found" at series and instance level. Thread-safe when its ports are.
@@ -19,16 +20,19 @@ public final class StudySearch {
 
     private final StudyIndex index;
     private final ConsentGate consent;
+    private final ConsentPrefilter prefilter;
     private final int scanLimit;
 
     /**
      * @param index     the study index
      * @param consent   the consent gate
+     * @param prefilter the database-side consent pre-filter ({@link ConsentPrefilter#NONE} for none)
      * @param scanLimit most index rows one search examines, &gt;= 1
      */
-    public StudySearch(StudyIndex index, ConsentGate consent, int scanLimit) {
+    public StudySearch(StudyIndex index, ConsentGate consent, ConsentPrefilter prefilter, int scanLimit) {
         this.index = index;
         this.consent = consent;
+        this.prefilter = prefilter;
         this.scanLimit = scanLimit;
     }
 
@@ -41,7 +45,9 @@ public final class StudySearch {
      * @throws ConsentUnavailableException (503) when consent could not be decided for a candidate
      */
     public SearchResult<Study> studies(StudyQuery query, Requester requester) {
-        return permittedPage((offset, size) -> index.find(query, offset, size), s -> s, query.paging(), requester);
+        SearchScope scope = prefilter.scopeFor(requester);
+        return permittedPage((offset, size) -> index.find(query, scope, offset, size), s -> s, query.paging(), requester,
+                scope);
     }
 
     /**
@@ -53,8 +59,9 @@ public final class StudySearch {
      * @throws ConsentUnavailableException (503) when consent could not be decided for a candidate
      */
     public SearchResult<Located<Series>> series(CrossStudyQuery query, Requester requester) {
-        return permittedPage((offset, size) -> index.findSeries(query, offset, size), Located::study, query.paging(),
-                requester);
+        SearchScope scope = prefilter.scopeFor(requester);
+        return permittedPage((offset, size) -> index.findSeries(query, scope, offset, size), Located::study,
+                query.paging(), requester, scope);
     }
 
     /**
@@ -66,8 +73,9 @@ public final class StudySearch {
      * @throws ConsentUnavailableException (503) when consent could not be decided for a candidate
      */
     public SearchResult<Located<SeriesInstance>> instances(CrossStudyQuery query, Requester requester) {
-        return permittedPage((offset, size) -> index.findInstances(query, offset, size), Located::study,
-                query.paging(), requester);
+        SearchScope scope = prefilter.scopeFor(requester);
+        return permittedPage((offset, size) -> index.findInstances(query, scope, offset, size), Located::study,
+                query.paging(), requester, scope);
     }
 
     /** One window of index rows: offset and size in, rows out. */
@@ -78,15 +86,16 @@ public final class StudySearch {
     /**
      * Reads the index in growing windows, keeps what consent permits, and cuts the requested page; stops
      * when the page (plus one, to know whether more exist) is full, the index is exhausted, or
-     * {@code scanLimit} rows were read.
+     * {@code scanLimit} rows were read. A pre-filtered read starts with just the page (plus one): its rows
+     * are mostly permitted.
      */
     private <T> SearchResult<T> permittedPage(Window<T> window, java.util.function.Function<T, Study> studyOf,
-                                              Paging paging, Requester requester) {
+                                              Paging paging, Requester requester, SearchScope scope) {
         long wanted = (long) paging.offset() + paging.limit();
         List<T> permitted = new ArrayList<>();
         Map<ConsentGate.PatientAtCustodian, Boolean> decided = new HashMap<>();
         int scanned = 0;
-        int size = (int) Math.max(FIRST_WINDOW, Math.min(MAX_WINDOW, wanted + 1));
+        int size = (int) Math.max(scope.restricted() ? 1 : FIRST_WINDOW, Math.min(MAX_WINDOW, wanted + 1));
         boolean exhausted = false;
         while (permitted.size() <= wanted && scanned < scanLimit) {
             int n = Math.min(size, scanLimit - scanned);

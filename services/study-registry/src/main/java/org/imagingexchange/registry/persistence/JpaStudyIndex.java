@@ -21,6 +21,7 @@ import org.imagingexchange.registry.domain.Located;
 import org.imagingexchange.registry.domain.Instance;
 import org.imagingexchange.registry.domain.PatientIdentifier;
 import org.imagingexchange.registry.domain.PersonNames;
+import org.imagingexchange.registry.domain.SearchScope;
 import org.imagingexchange.registry.domain.Series;
 import org.imagingexchange.registry.domain.SeriesInstance;
 import org.imagingexchange.registry.domain.SourceArchive;
@@ -58,21 +59,21 @@ public class JpaStudyIndex implements StudyIndex {
     JpaCrawlCheckpoints checkpoints;
 
     @Override
-    public List<Study> find(StudyQuery query, int offset, int limit) {
-        return window(StudySearchSql.of(query), StudyEntity.class, offset, limit).stream()
+    public List<Study> find(StudyQuery query, SearchScope scope, int offset, int limit) {
+        return window(StudySearchSql.of(query, scope), StudyEntity.class, offset, limit).stream()
                 .map(StudyEntity::toDomain).toList();
     }
 
     @Override
-    public List<Located<Series>> findSeries(CrossStudyQuery query, int offset, int limit) {
-        List<SeriesEntity> rows = window(StudySearchSql.series(query), SeriesEntity.class, offset, limit);
+    public List<Located<Series>> findSeries(CrossStudyQuery query, SearchScope scope, int offset, int limit) {
+        List<SeriesEntity> rows = window(StudySearchSql.series(query, scope), SeriesEntity.class, offset, limit);
         Map<String, Study> studies = studies(rows.stream().map(r -> r.studyInstanceUid).distinct().toList());
         return rows.stream().map(r -> new Located<>(studies.get(r.studyInstanceUid), r.toDomain())).toList();
     }
 
     @Override
-    public List<Located<SeriesInstance>> findInstances(CrossStudyQuery query, int offset, int limit) {
-        List<InstanceEntity> rows = window(StudySearchSql.instances(query), InstanceEntity.class, offset, limit);
+    public List<Located<SeriesInstance>> findInstances(CrossStudyQuery query, SearchScope scope, int offset, int limit) {
+        List<InstanceEntity> rows = window(StudySearchSql.instances(query, scope), InstanceEntity.class, offset, limit);
         Map<String, Study> studies = studies(rows.stream().map(r -> r.studyInstanceUid).distinct().toList());
         Map<String, Series> series = new HashMap<>();
         for (List<String> chunk : chunks(rows.stream().map(r -> r.seriesInstanceUid).distinct().toList())) {

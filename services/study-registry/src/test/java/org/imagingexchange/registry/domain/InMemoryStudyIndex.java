@@ -25,15 +25,19 @@ class InMemoryStudyIndex implements StudyIndex {
     java.util.function.Consumer<CrawlCheckpoint> checkpointSink = cp -> { };
     int findCalls;
     int rowsRead;
+    /** Patient IDs with a permit directive, as the permit feed mirror would hold them. */
+    final java.util.Set<String> permitCandidates = new java.util.HashSet<>();
 
     void add(StudyManifest m) {
         manifests.put(m.study().studyInstanceUid(), m);
     }
 
     @Override
-    public List<Study> find(StudyQuery q, int offset, int limit) {
+    public List<Study> find(StudyQuery q, SearchScope scope, int offset, int limit) {
         findCalls++;
         List<Study> rows = manifests.values().stream().map(StudyManifest::study)
+                .filter(s -> !scope.restricted() || scope.organizationId().equals(s.custodianOrganizationId())
+                        || permitCandidates.contains(s.patientId()))
                 .filter(s -> q.patientId() == null || s.patientIdentifiers().stream().anyMatch(i -> i.value().equals(q.patientId())
                         && (q.issuerOfPatientId() == null || q.issuerOfPatientId().equals(i.issuer()))))
                 .filter(s -> q.studyInstanceUids().isEmpty() || q.studyInstanceUids().contains(s.studyInstanceUid()))
@@ -46,15 +50,15 @@ class InMemoryStudyIndex implements StudyIndex {
     }
 
     @Override
-    public List<Located<Series>> findSeries(CrossStudyQuery q, int offset, int limit) {
-        return find(q.study(), 0, Integer.MAX_VALUE).stream()
+    public List<Located<Series>> findSeries(CrossStudyQuery q, SearchScope scope, int offset, int limit) {
+        return find(q.study(), scope, 0, Integer.MAX_VALUE).stream()
                 .flatMap(s -> series(s.studyInstanceUid()).stream().filter(q.series()::matches).map(x -> new Located<>(s, x)))
                 .skip(offset).limit(limit).toList();
     }
 
     @Override
-    public List<Located<SeriesInstance>> findInstances(CrossStudyQuery q, int offset, int limit) {
-        return findSeries(q, 0, Integer.MAX_VALUE).stream()
+    public List<Located<SeriesInstance>> findInstances(CrossStudyQuery q, SearchScope scope, int offset, int limit) {
+        return findSeries(q, scope, 0, Integer.MAX_VALUE).stream()
                 .flatMap(l -> instances(l.study().studyInstanceUid(), l.item().seriesInstanceUid()).orElse(List.of()).stream()
                         .filter(q.instance()::matches).map(i -> new Located<>(l.study(), new SeriesInstance(l.item(), i))))
                 .skip(offset).limit(limit).toList();

@@ -27,7 +27,7 @@ class StudySearchTest {
 
     private final InMemoryStudyIndex index = new InMemoryStudyIndex();
     private final FakeConsent consent = new FakeConsent();
-    private final StudySearch search = new StudySearch(index, new ConsentGate(consent), 1000);
+    private final StudySearch search = new StudySearch(index, new ConsentGate(consent), ConsentPrefilter.NONE, 1000);
 
     @BeforeEach
     void tenStudiesOfFivePatients() {
@@ -114,7 +114,7 @@ class StudySearchTest {
 
     @Test
     void studies_scanLimitReached_isTruncatedNotEndless() {
-        StudySearch limited = new StudySearch(index, new ConsentGate(consent), 4);
+        StudySearch limited = new StudySearch(index, new ConsentGate(consent), ConsentPrefilter.NONE, 4);
         consent.permit = r -> false;
         SearchResult<Study> r = limited.studies(query(Map.of()), CLINICIAN_B);
         assertTrue(r.items().isEmpty());
@@ -172,13 +172,41 @@ class StudySearchTest {
             index.add(StudyManifest.of(header, List.of(), "hospital-a"));
         }
         consent.permit = r -> r.patientId().equals("Q7");
-        StudySearch wide = new StudySearch(index, new ConsentGate(consent), 5000);
+        StudySearch wide = new StudySearch(index, new ConsentGate(consent), ConsentPrefilter.NONE, 5000);
 
         SearchResult<Study> found = wide.studies(query(Map.of("limit", List.of("5"))), CLINICIAN_B);
 
         assertEquals(List.of("1.2.826.0.2.7"), uids(found), "the one permitted study of 2510 candidates");
         assertTrue(consent.batchSizes.stream().allMatch(n -> n <= ConsentGate.MAX_BATCH),
                 "no consent call above the service's batch bound: " + consent.batchSizes);
+    }
+
+    @Test
+    void studies_prefiltered_readsOnlyCandidatesAndStillAsksConsentForThem() {
+        for (int i = 1; i <= 2500; i++) {
+            index.add(StudyManifest.of(Studies.header("1.2.826.0.3." + i, "R" + i, "HOSP-A", "Roe^Pat" + i,
+                    LocalDate.of(2025, 1, 1), "C" + i), List.of(), "hospital-a"));
+        }
+        index.permitCandidates.addAll(Set.of("R7", "R8"));
+        consent.permit = r -> r.patientId().equals("R7");
+        StudySearch prefiltered = new StudySearch(index, new ConsentGate(consent),
+                r -> new SearchScope(r.organizationId(), r.country()), 20000);
+
+        SearchResult<Study> found = prefiltered.studies(query(Map.of("limit", List.of("5"))), CLINICIAN_B);
+
+        assertEquals(List.of("1.2.826.0.3.7"), uids(found), "a candidate whose permit does not apply stays hidden");
+        assertEquals(2, index.rowsRead, "only the two candidates' studies are read, not 2510 rows");
+        assertEquals(Set.of("R7", "R8"), consent.requests.stream().map(ConsentRequest::patientId)
+                .collect(java.util.stream.Collectors.toSet()), "consent decides every candidate");
+    }
+
+    @Test
+    void studies_prefilteredCustodian_seesWholeOwnArchiveWithoutConsentCall() {
+        StudySearch prefiltered = new StudySearch(index, new ConsentGate(consent),
+                r -> new SearchScope(r.organizationId(), r.country()), 20000);
+
+        assertEquals(10, prefiltered.studies(query(Map.of()), RADIOLOGIST_A).items().size());
+        assertTrue(consent.requests.isEmpty());
     }
 
     @Test

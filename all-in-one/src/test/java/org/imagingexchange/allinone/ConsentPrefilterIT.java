@@ -1,0 +1,87 @@
+package org.imagingexchange.allinone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.UUID;
+import org.imagingexchange.testsupport.Http;
+import org.imagingexchange.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry's consent pre-filter against the real consent service (opt-in region): another
+ * organisation's search reads only studies of patients with a permit directive, a permit recorded just
+ * before a search is seen by it (the registry brings its mirror of the permit feed up to date first), and a
+ * later deny closes the study again although the permit is still mirrored (consent still decides).
+ */
+class ConsentPrefilterIT {
+
+    private static final String STUDIES = "/dicomweb/studies";
+
+    @BeforeAll
+    static void awaitReady() throws InterruptedException {
+        PlatformReady.await(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void metrics_registryFollowsThePermitFeed() {
+        HttpResponse<String> r = Http.get("/registry/metrics", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("registry_consent_feed_age_seconds"),
+                "the registry mirrors the consent service's permit feed");
+    }
+
+    @Test
+    void otherOrganisation_seesStudyRightAfterPermit_andNotAfterDeny() {
+        String patient = "PF-" + UUID.randomUUID().toString().substring(0, 8);
+        String study = "2.25." + new BigInteger(1, ByteBuffer.allocate(16).putLong(UUID.randomUUID().getMostSignificantBits())
+                .putLong(UUID.randomUUID().getLeastSignificantBits()).array());
+        HttpResponse<String> registered = Http.post("/fhir/ImagingStudy", Tokens.of("hospital-a"), "application/fhir+json",
+                imagingStudy(study, patient));
+        assertEquals(201, registered.statusCode(), registered.body());
+        assertEquals(1, found(patient, "radiologist-a"), "the custodian sees its own study");
+        assertEquals(0, found(patient, "clinician-b"), "no consent: another organisation finds nothing");
+
+        assertEquals(201, Http.post("/fhir/Consent", Tokens.of("hospital-a"), "application/fhir+json",
+                consent(patient, "permit", "hospital-b")).statusCode());
+        assertEquals(1, found(patient, "clinician-b"), "the permit is seen by the very next search");
+
+        assertEquals(201, Http.post("/fhir/Consent", Tokens.of("hospital-a"), "application/fhir+json",
+                consent(patient, "deny", null)).statusCode());
+        assertEquals(0, found(patient, "clinician-b"), "a deny wins although the permit is still mirrored");
+        assertEquals(1, found(patient, "radiologist-a"));
+    }
+
+    private static int found(String patient, String user) {
+        HttpResponse<String> r = Http.get(STUDIES + "?PatientID=" + patient, Tokens.of(user));
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().isBlank() ? 0 : ((JsonArray) Http.json(r)).size();
+    }
+
+    private static String imagingStudy(String study, String patient) {
+        return """
+                {"resourceType":"ImagingStudy","status":"available",
+                 "identifier":[{"system":"urn:dicom:uid","value":"urn:oid:%s"}],
+                 "subject":{"identifier":{"value":"%s"}},"started":"2026-11-30T08:00:00Z",
+                 "series":[{"uid":"%s.1","number":1,"modality":{"code":"CT"},
+                   "instance":[{"uid":"%s.1.1","number":1,
+                     "sopClass":{"system":"urn:ietf:rfc:3986","code":"urn:oid:1.2.840.10008.5.1.4.1.1.2"}}]}]}"""
+                .formatted(study, patient, study, study);
+    }
+
+    private static String consent(String patient, String type, String organization) {
+        String actor = organization == null ? "" : """
+                ,"actor":[{"reference":{"type":"Organization",
+                  "identifier":{"system":"urn:imaging-exchange:organization-id","value":"%s"}}}]""".formatted(organization);
+        return """
+                {"resourceType":"Consent","status":"active",
+                 "patient":{"identifier":{"value":"%s"}},
+                 "provision":{"type":"%s"%s}}""".formatted(patient, type, actor);
+    }
+}
