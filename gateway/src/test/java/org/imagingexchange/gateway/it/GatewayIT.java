@@ -111,6 +111,42 @@ class GatewayIT {
         assertEquals("GET", r.headers().firstValue("Allow").orElse(""));
     }
 
+    /**
+     * clinician-b (client exchange-cli, budget 20/s, burst 40 in this server's configuration) sends 200
+     * requests from 16 threads: the excess is refused with 429 problem+json and Retry-After before any service
+     * is called, and counted. Nothing else in this class uses clinician-b, so no other test meets the limit.
+     */
+    @Test
+    void get_overTheClientsBudget_429WithRetryAfter() throws Exception {
+        String token = Tokens.of("clinician-b");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                sent.add(pool.submit(() -> Http.get("/dicomweb/studies?PatientID=RATE", token)));
+            }
+            int ok = 0;
+            HttpResponse<String> limited = null;
+            for (java.util.concurrent.Future<HttpResponse<String>> f : sent) {
+                HttpResponse<String> r = f.get();
+                if (r.statusCode() == 200) {
+                    ok++;
+                } else {
+                    assertEquals(429, r.statusCode(), r.body());
+                    limited = r;
+                }
+            }
+            assertTrue(limited != null, "some of 200 requests at once exceed a burst of 40 (" + ok + " admitted)");
+            assertTrue(ok >= 40, "the burst is admitted: " + ok);
+            assertProblem(limited, 429, "rate-limited");
+            long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0"));
+            assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After in seconds: " + retryAfter);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(Http.get("/metrics", null).body().contains("gateway_rate_limited_total"), "counted in /metrics");
+    }
+
     @Test
     void get_qido_forwardedWithQueryHeadersAndCorrelationId() {
         String cid = "it-" + UUID.randomUUID();
