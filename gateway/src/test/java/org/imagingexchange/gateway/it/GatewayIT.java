@@ -112,17 +112,17 @@ class GatewayIT {
     }
 
     /**
-     * clinician-b (client exchange-cli, budget 20/s, burst 40 in this server's configuration) sends 200
-     * requests from 16 threads: the excess is refused with 429 problem+json and Retry-After before any service
-     * is called, and counted. Nothing else in this class uses clinician-b, so no other test meets the limit.
+     * The hospital-b client (budget 1/s, burst 5 in this server's configuration) sends 60 requests from 16
+     * threads: the excess is refused with 429 problem+json and Retry-After before any service is called, and
+     * counted; once the Retry-After has passed the client is admitted again.
      */
     @Test
     void get_overTheClientsBudget_429WithRetryAfter() throws Exception {
-        String token = Tokens.of("clinician-b");
+        String token = Tokens.of("hospital-b");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
         java.util.List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
         try {
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 60; i++) {
                 sent.add(pool.submit(() -> Http.get("/dicomweb/studies?PatientID=RATE", token)));
             }
             int ok = 0;
@@ -136,11 +136,14 @@ class GatewayIT {
                     limited = r;
                 }
             }
-            assertTrue(limited != null, "some of 200 requests at once exceed a burst of 40 (" + ok + " admitted)");
-            assertTrue(ok >= 40, "the burst is admitted: " + ok);
+            assertTrue(limited != null, "60 requests exceed a burst of 5 at 1/s (" + ok + " admitted)");
+            assertTrue(ok >= 5, "the burst is admitted: " + ok);
             assertProblem(limited, 429, "rate-limited");
             long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0"));
             assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After in seconds: " + retryAfter);
+            Thread.sleep(retryAfter * 1000);
+            assertEquals(200, Http.get("/dicomweb/studies?PatientID=RATE", token).statusCode(),
+                    "admitted again after Retry-After");
         } finally {
             pool.shutdownNow();
         }
@@ -367,7 +370,7 @@ class GatewayIT {
 
     @Test
     void metrics_requestDurationByRouteAndStatus() {
-        Http.get("/dicomweb/studies?PatientID=metrics", Tokens.of("hospital-b"));
+        Http.get("/dicomweb/studies?PatientID=metrics", Tokens.of("hospital-a"));
 
         String metrics = Http.get("/metrics", null).body();
         assertTrue(metrics.contains("gateway_request_duration_seconds_bucket{route=\"qido-rs\",status=\"200\""),
