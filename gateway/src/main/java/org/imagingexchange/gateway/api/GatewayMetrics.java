@@ -24,6 +24,11 @@ final class GatewayMetrics {
             .labelNames("route")
             .register();
 
+    private static final Counter RATE_LIMITED = Counter.builder()
+            .name("gateway_rate_limited_total")
+            .help("Requests refused with 429 because their caller used up its request budget")
+            .register();
+
     private GatewayMetrics() {
     }
 
@@ -34,6 +39,11 @@ final class GatewayMetrics {
      */
     static void observe(String route, int status, long startNanos) {
         DURATION.labelValues(route, Integer.toString(status)).observe((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Counts one request refused by the per-caller rate limit. */
+    static void rateLimited() {
+        RATE_LIMITED.inc();
     }
 
     /** @param route the route whose service failed */

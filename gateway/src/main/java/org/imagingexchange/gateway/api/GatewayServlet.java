@@ -18,6 +18,7 @@ import org.imagingexchange.gateway.domain.CorsPolicy;
 import org.imagingexchange.gateway.domain.InsufficientRoleException;
 import org.imagingexchange.gateway.domain.MissingBearerTokenException;
 import org.imagingexchange.gateway.domain.PayloadTooLargeException;
+import org.imagingexchange.gateway.domain.RateLimitExceededException;
 import org.imagingexchange.gateway.domain.Route;
 import org.imagingexchange.gateway.domain.ManifestBundles;
 import org.imagingexchange.gateway.domain.RouteTable;
@@ -27,10 +28,11 @@ import org.imagingexchange.kit.problem.ProblemException;
 /**
  * The gateway's single entry for every public path ({@code /*}; {@code /metrics} and the MP Health and
  * OpenAPI endpoints are served elsewhere). In order: correlation id, CORS (a preflight is answered here,
- * without a token), bearer token (RFC 6750) verified by the {@link AccessTokenVerifier}, route and method
+ * without a token), bearer token (RFC 6750) verified by the {@link AccessTokenVerifier}, the caller's
+ * request budget ({@link org.imagingexchange.gateway.domain.RateLimits}, 429), route and method
  * ({@link RouteTable}), the route's roles, the declared body size; then the request is forwarded and
  * streamed by {@link UpstreamExchange} on this request's thread. Every refusal is a problem response (401,
- * 403, 404, 405, 413, 502-504); a service body that breaks off after the head was sent propagates as an
+ * 403, 404, 405, 413, 429, 502-504); a service body that breaks off after the head was sent propagates as an
  * exception, so the container ends the client's response abnormally.
  */
 @WebServlet(urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
@@ -67,6 +69,12 @@ public class GatewayServlet extends HttpServlet {
                 return;
             }
             Caller caller = authenticate(req);
+            try {
+                config.rateLimits().admit(caller);
+            } catch (RateLimitExceededException limited) {
+                GatewayMetrics.rateLimited();
+                throw limited;
+            }
             String method = req.getMethod().toUpperCase(Locale.ROOT);
             Route matched = routes.resolve(method, path);
             route = matched.name();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.imagingexchange.gateway.domain.InsufficientRoleException;
 import org.imagingexchange.gateway.domain.InvalidBearerTokenException;
 import org.imagingexchange.gateway.domain.MethodNotAllowedException;
+import org.imagingexchange.gateway.domain.RateLimitExceededException;
 import org.imagingexchange.gateway.domain.MissingBearerTokenException;
 import org.imagingexchange.kit.problem.ProblemException;
 import org.imagingexchange.kit.problem.ProblemResponses;
@@ -15,7 +16,8 @@ import org.imagingexchange.kit.problem.ProblemResponses;
 /**
  * Adapter that writes the kit's problem responses ({@link ProblemResponses}: RFC 9457 problem+json, or a
  * FHIR OperationOutcome on {@code /fhir/} paths) to a servlet response, adding the headers each status
- * needs: {@code WWW-Authenticate: Bearer} (RFC 6750 §3) on 401 and 403, {@code Allow} on 405.
+ * needs: {@code WWW-Authenticate: Bearer} (RFC 6750 §3) on 401 and 403, {@code Allow} on 405,
+ * {@code Retry-After} on 429.
  */
 final class ServletProblems {
 
@@ -48,6 +50,9 @@ final class ServletProblems {
         }
         if (problem instanceof MethodNotAllowedException m) {
             resp.setHeader("Allow", m.allowHeader());
+        }
+        if (problem instanceof RateLimitExceededException limited) {
+            resp.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
         byte[] body = String.valueOf(r.getEntity()).getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(body.length);

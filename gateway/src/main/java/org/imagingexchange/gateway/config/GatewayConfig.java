@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.imagingexchange.gateway.domain.Backend;
 import org.imagingexchange.gateway.domain.CorsPolicy;
+import org.imagingexchange.gateway.domain.RateLimits;
 
 /**
  * The gateway's configuration, read once from MicroProfile Config (every key also as an environment
@@ -31,6 +32,10 @@ import org.imagingexchange.gateway.domain.CorsPolicy;
  *       {@code exchange.gateway.upstream-timeout-seconds}: longest wait for a service's response head and
  *       between two reads of its body (default 120)</li>
  *   <li>{@code exchange.gateway.max-connections}: pooled connections to the services (default 256)</li>
+ *   <li>{@code exchange.gateway.rate-limit.per-second} (default 500; 0 = off) and
+ *       {@code exchange.gateway.rate-limit.burst} (default 1000): requests per second and at once per caller
+ *       (OAuth client and subject), and {@code exchange.gateway.rate-limit.clients}: budgets of particular
+ *       OAuth clients, comma-separated {@code client-id:per-second:burst} (default none), see {@link RateLimits}</li>
  *   <li>{@code oidc.issuer}, {@code oidc.jwks.uri}, {@code exchange.gateway.audience}: token verification
  *       (issuer of the {@code imaging} realm, its JWKS URL, the required {@code aud})</li>
  * </ul>
@@ -54,6 +59,7 @@ public class GatewayConfig {
     private String issuer;
     private URI jwksUri;
     private String audience;
+    private RateLimits rateLimits;
 
     @PostConstruct
     void load() {
@@ -70,6 +76,19 @@ public class GatewayConfig {
         httpUrl("oidc.issuer", issuer);
         jwksUri = httpUrl("oidc.jwks.uri", text("oidc.jwks.uri", issuer + "/protocol/openid-connect/certs")).orElse(null);
         audience = text("exchange.gateway.audience", "imaging-exchange");
+        java.util.Map<String, RateLimits.Budget> clientBudgets = java.util.Map.of();
+        try {
+            clientBudgets = RateLimits.parseClientBudgets(text("exchange.gateway.rate-limit.clients", ""));
+        } catch (IllegalArgumentException e) {
+            errors.add("exchange.gateway.rate-limit.clients: " + e.getMessage());
+        }
+        rateLimits = new RateLimits(new RateLimits.Budget(nonNegative("exchange.gateway.rate-limit.per-second", 500),
+                positive("exchange.gateway.rate-limit.burst", 1000)), clientBudgets);
+    }
+
+    /** @return the per-caller request budgets; never null */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /**
@@ -140,6 +159,20 @@ public class GatewayConfig {
             // reported below
         }
         errors.add(key + " must be a positive integer, was '" + value + "'");
+        return fallback;
+    }
+
+    private long nonNegative(String key, long fallback) {
+        String value = text(key, Long.toString(fallback));
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(key + " must be 0 or a positive integer, was '" + value + "'");
         return fallback;
     }
 

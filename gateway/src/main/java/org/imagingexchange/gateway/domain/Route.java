@@ -23,6 +23,10 @@ public record Route(String name, Backend backend, String upstreamPath, Set<Strin
         if (requiredRoles.isEmpty()) {
             throw new IllegalArgumentException("a route must require at least one role");
         }
+        if (!RouteTable.ROUTE_NAMES.contains(name)) {
+            throw new IllegalArgumentException("route " + name + " is not listed in RouteTable.ROUTE_NAMES (and so"
+                    + " has no rows in the authorization matrix)");
+        }
     }
 
     /**

@@ -37,6 +37,15 @@ public final class RouteTable {
     private static final Set<String> GET = Set.of("GET");
     private static final Set<String> READ_WRITE = Set.of("GET", "POST", "PUT");
     private static final Set<String> GET_POST = Set.of("GET", "POST");
+    /**
+     * Every route name the table gives out. A route outside this list cannot be built ({@link Route}), and
+     * every name here must have rows in the authorization matrix (test resource authorization-matrix.csv,
+     * checked by GatewayRouteMatrixTest and sent through the platform by the all-in-one AuthorizationMatrixIT).
+     */
+    public static final List<String> ROUTE_NAMES = List.of("qido-rs", "wado-rs", "fhir-imagingstudy",
+            "fhir-imagingstudy-register", "fhir-diagnosticreport", "fhir-bundle", "fhir-bundle-mado", "fhir-consent",
+            "fhir-auditevent");
+
     /** Name of the route of {@code POST /fhir/Bundle} before its body says whether it is a MADO manifest. */
     public static final String BUNDLE_ROUTE = "fhir-bundle";
 

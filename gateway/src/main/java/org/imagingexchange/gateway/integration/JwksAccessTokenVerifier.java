@@ -7,10 +7,12 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -43,6 +45,12 @@ public class JwksAccessTokenVerifier implements AccessTokenVerifier {
     /** Clock skew allowed on {@code exp}/{@code nbf}, seconds (same as the services' MP JWT). */
     static final int CLOCK_SKEW_SECONDS = 30;
 
+    /** How long fetched keys are used before they are fetched again, minutes. */
+    static final int CACHE_MINUTES = 5;
+
+    /** Fewest seconds between two fetches of the keys caused by unknown {@code kid}s. */
+    static final int MIN_REFRESH_SECONDS = 30;
+
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512);
@@ -74,13 +82,28 @@ public class JwksAccessTokenVerifier implements AccessTokenVerifier {
             return; // reported by GatewayConfig.errors(); verify() answers 503
         }
         try {
-            JWKSource<SecurityContext> remote = JWKSourceBuilder
-                    .create(config.jwksUri().toURL(), new DefaultResourceRetriever(5_000, 5_000, 512 * 1024))
-                    .build();
-            init(remote, config.issuer(), config.audience());
+            init(remoteKeys(config.jwksUri().toURL(), new DefaultResourceRetriever(5_000, 5_000, 512 * 1024)),
+                    config.issuer(), config.audience());
         } catch (MalformedURLException e) {
             throw new IllegalStateException("oidc.jwks.uri is not a URL: " + config.jwksUri(), e);
         }
+    }
+
+    /**
+     * The realm's keys as the gateway reads them: fetched from the JWKS URL and cached; a token naming an
+     * unknown {@code kid} triggers at most one refetch per {@value #MIN_REFRESH_SECONDS} s (key rotation is
+     * picked up without a restart; a flood of forged {@code kid}s does not turn into a flood of fetches).
+     *
+     * @param jwks      the realm's JWKS URL
+     * @param retriever how the document is fetched (timeouts, size limit)
+     * @return the key source
+     */
+    public static JWKSource<SecurityContext> remoteKeys(java.net.URL jwks, ResourceRetriever retriever) {
+        return JWKSourceBuilder.create(jwks, retriever)
+                .cache(CACHE_MINUTES * 60_000L, 15_000)
+                .rateLimited(MIN_REFRESH_SECONDS * 1000L)
+                .refreshAheadCache(false)
+                .build();
     }
 
     private void init(JWKSource<SecurityContext> keySource, String issuer, String audience) {
@@ -104,6 +127,10 @@ public class JwksAccessTokenVerifier implements AccessTokenVerifier {
             claims = processor.process(token, null);
         } catch (ParseException e) {
             throw new InvalidBearerTokenException("The access token is not a well-formed JWT.", e);
+        } catch (RateLimitReachedException e) {
+            // An unknown kid within the refetch interval: the keys are there, the token's key is not one of them.
+            throw new InvalidBearerTokenException(
+                    "The access token's signature is invalid or not made with a key of the realm.", e);
         } catch (KeySourceException e) {
             throw new TokenKeysUnavailableException(e);
         } catch (BadJWTException e) {

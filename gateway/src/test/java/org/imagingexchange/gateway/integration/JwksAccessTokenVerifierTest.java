@@ -166,4 +166,41 @@ class JwksAccessTokenVerifierTest {
         assertFalse(offline.keysAvailable());
         assertTrue(verifier.keysAvailable());
     }
+
+    @Test
+    void verify_notYetValid_401Nbf() throws JOSEException {
+        long now = System.currentTimeMillis();
+        InvalidBearerTokenException e = assertThrows(InvalidBearerTokenException.class, () -> verifier.verify(
+                sign(realmKey, claims().notBeforeTime(new java.util.Date(now + 120_000)).build())));
+        assertTrue(e.detail().contains("nbf"), e.detail());
+    }
+
+    /**
+     * A flood of tokens naming a {@code kid} the realm does not have: every one is refused with 401, and the
+     * realm's JWKS is fetched once for the first (refresh on unknown key), not once per token.
+     */
+    @Test
+    void verify_unknownKidRepeated_401EveryTimeWithoutRefetchingPerToken() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        String jwks = new JWKSet(realmKey.toPublicJWK()).toString();
+        com.nimbusds.jose.util.ResourceRetriever counting = url -> {
+            fetches.incrementAndGet();
+            return new com.nimbusds.jose.util.Resource(jwks, "application/json");
+        };
+        JwksAccessTokenVerifier remote = new JwksAccessTokenVerifier(JwksAccessTokenVerifier.remoteKeys(
+                new java.net.URL("http://127.0.0.1:1/realms/imaging/protocol/openid-connect/certs"), counting),
+                ISSUER, AUDIENCE);
+        assertEquals("radiologist-a", remote.verify(sign(realmKey, claims().build())).username());
+        int afterFirst = fetches.get();
+        RSAKey forged = new RSAKeyGenerator(2048).keyID("no-such-key").generate();
+        String token = sign(forged, claims().build());
+
+        for (int i = 0; i < 500; i++) {
+            assertThrows(InvalidBearerTokenException.class, () -> remote.verify(token));
+        }
+
+        assertEquals(1, afterFirst, "keys fetched once for the valid token");
+        assertTrue(fetches.get() - afterFirst <= 1, "500 unknown-kid tokens caused " + (fetches.get() - afterFirst)
+                + " fetches; at most one is allowed within " + JwksAccessTokenVerifier.MIN_REFRESH_SECONDS + " s");
+    }
 }

@@ -111,6 +111,45 @@ class GatewayIT {
         assertEquals("GET", r.headers().firstValue("Allow").orElse(""));
     }
 
+    /**
+     * The hospital-b client (budget 1/s, burst 5 in this server's configuration) sends 60 requests from 16
+     * threads: the excess is refused with 429 problem+json and Retry-After before any service is called, and
+     * counted; once the Retry-After has passed the client is admitted again.
+     */
+    @Test
+    void get_overTheClientsBudget_429WithRetryAfter() throws Exception {
+        String token = Tokens.of("hospital-b");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                sent.add(pool.submit(() -> Http.get("/dicomweb/studies?PatientID=RATE", token)));
+            }
+            int ok = 0;
+            HttpResponse<String> limited = null;
+            for (java.util.concurrent.Future<HttpResponse<String>> f : sent) {
+                HttpResponse<String> r = f.get();
+                if (r.statusCode() == 200) {
+                    ok++;
+                } else {
+                    assertEquals(429, r.statusCode(), r.body());
+                    limited = r;
+                }
+            }
+            assertTrue(limited != null, "60 requests exceed a burst of 5 at 1/s (" + ok + " admitted)");
+            assertTrue(ok >= 5, "the burst is admitted: " + ok);
+            assertProblem(limited, 429, "rate-limited");
+            long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0"));
+            assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After in seconds: " + retryAfter);
+            Thread.sleep(retryAfter * 1000);
+            assertEquals(200, Http.get("/dicomweb/studies?PatientID=RATE", token).statusCode(),
+                    "admitted again after Retry-After");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(Http.get("/metrics", null).body().contains("gateway_rate_limited_total"), "counted in /metrics");
+    }
+
     @Test
     void get_qido_forwardedWithQueryHeadersAndCorrelationId() {
         String cid = "it-" + UUID.randomUUID();
@@ -331,7 +370,7 @@ class GatewayIT {
 
     @Test
     void metrics_requestDurationByRouteAndStatus() {
-        Http.get("/dicomweb/studies?PatientID=metrics", Tokens.of("hospital-b"));
+        Http.get("/dicomweb/studies?PatientID=metrics", Tokens.of("hospital-a"));
 
         String metrics = Http.get("/metrics", null).body();
         assertTrue(metrics.contains("gateway_request_duration_seconds_bucket{route=\"qido-rs\",status=\"200\""),

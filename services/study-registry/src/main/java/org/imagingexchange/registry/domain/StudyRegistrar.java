@@ -53,10 +53,11 @@ public final class StudyRegistrar {
      * @param caller  the verified caller; its organisation must own the archives named
      * @param studies the studies of one request, not empty
      * @return one outcome per study, in request order
+     * @throws RegistrationForbiddenException (403) naming every study whose Endpoint is another
+     *                                        organisation's archive, or when the organisation has no archive here
      * @throws RegistrationRejectedException (422) naming every problem: no organisation in the token, an
-     *                                       address that is not one of the organisation's archives, no
-     *                                       address where the organisation has several archives, a study
-     *                                       listed twice
+     *                                       address that is no configured archive, no address where the
+     *                                       organisation has several archives, a study listed twice
      */
     public List<Registered> register(Requester caller, List<StudyRegistration> studies) {
         List<SourceArchive> targets = check(caller, studies);
@@ -77,6 +78,7 @@ public final class StudyRegistrar {
     /** @return the source archive of each study, in request order */
     private List<SourceArchive> check(Requester caller, List<StudyRegistration> studies) {
         List<Issue> issues = new ArrayList<>();
+        List<Issue> forbidden = new ArrayList<>();
         String organization = caller.organizationId() == null ? "" : caller.organizationId();
         if (organization.isEmpty()) {
             throw new RegistrationRejectedException(List.of(new Issue("Bundle",
@@ -96,21 +98,30 @@ public final class StudyRegistrar {
             if (r.endpointAddress() == null) {
                 if (own.size() == 1) {
                     target = own.get(0);
+                } else if (own.isEmpty()) {
+                    forbidden.add(new Issue(r.location() + ".endpoint", "organisation " + organization
+                            + " has no source archive configured at this platform, so it holds no study to register"));
                 } else {
-                    issues.add(new Issue(r.location() + ".endpoint", own.isEmpty()
-                            ? "organisation " + organization + " has no source archive configured at this platform"
-                            : "an Endpoint is required: organisation " + organization + " has " + own.size()
-                            + " archives"));
+                    issues.add(new Issue(r.location() + ".endpoint", "an Endpoint is required: organisation "
+                            + organization + " has " + own.size() + " archives"));
                 }
             } else {
                 String wanted = normalise(r.endpointAddress());
                 target = own.stream().filter(s -> normalise(s.wadoRsBaseUrl()).equals(wanted)).findFirst().orElse(null);
-                if (target == null) {
+                boolean others = sources.all().stream().anyMatch(s -> s.wadoRsBaseUrl() != null
+                        && normalise(s.wadoRsBaseUrl()).equals(wanted) && !organization.equals(s.organizationId()));
+                if (target == null && others) {
+                    forbidden.add(new Issue(r.location() + ".endpoint", "Endpoint.address is an archive of another"
+                            + " organisation; organisation " + organization + " registers only what its own archives hold"));
+                } else if (target == null) {
                     issues.add(new Issue(r.location() + ".endpoint", "Endpoint.address is not the WADO-RS address of"
                             + " a source archive of organisation " + organization + " configured at this platform"));
                 }
             }
             targets.add(target);
+        }
+        if (!forbidden.isEmpty()) {
+            throw new RegistrationForbiddenException(forbidden);
         }
         if (!issues.isEmpty()) {
             throw new RegistrationRejectedException(issues);

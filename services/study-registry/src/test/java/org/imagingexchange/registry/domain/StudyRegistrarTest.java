@@ -55,14 +55,22 @@ class StudyRegistrarTest {
     }
 
     @Test
-    void register_anotherOrganisationsArchive_rejectedAndNothingRegistered() {
-        RegistrationRejectedException e = assertThrows(RegistrationRejectedException.class, () -> registrar(pacsA, pacsB)
+    void register_anotherOrganisationsArchive_forbiddenAndNothingRegistered() {
+        RegistrationForbiddenException e = assertThrows(RegistrationForbiddenException.class, () -> registrar(pacsA, pacsB)
                 .register(b, List.of(study("1.2.4", "http://127.0.0.1:9042/dicom-web", "1.2.4.1.1"),
                         study("1.2.3", "http://127.0.0.1:8042/dicom-web", "1.2.3.1.1"))));
-        assertEquals(422, e.status());
+        assertEquals(403, e.status());
         assertEquals(1, e.issues().size());
         assertEquals("Bundle.entry[1].resource.endpoint", e.issues().get(0).location());
         assertTrue(index.manifests.isEmpty(), "a request is registered whole or not at all");
+    }
+
+    @Test
+    void register_addressOfNoConfiguredArchive_rejected422() {
+        RegistrationRejectedException e = assertThrows(RegistrationRejectedException.class, () -> registrar(pacsA, pacsB)
+                .register(a, List.of(study("1.2.3", "http://127.0.0.1:7777/dicom-web", "1.2.3.1.1"))));
+        assertEquals(422, e.status());
+        assertTrue(e.issues().get(0).message().contains("not the WADO-RS address"), e.issues().toString());
     }
 
     @Test
@@ -73,9 +81,9 @@ class StudyRegistrarTest {
     }
 
     @Test
-    void register_organisationWithoutRetrievableArchive_rejected() {
+    void register_organisationWithoutRetrievableArchive_forbidden() {
         Requester c = new Requester("hospital-c", "NL", "hospital-c", "");
-        RegistrationRejectedException e = assertThrows(RegistrationRejectedException.class,
+        RegistrationForbiddenException e = assertThrows(RegistrationForbiddenException.class,
                 () -> registrar(pacsA, modality).register(c, List.of(study("1.2.3", null, "1.2.3.1.1"))));
         assertTrue(e.issues().get(0).message().contains("no source archive"), e.issues().toString());
     }

@@ -529,15 +529,15 @@ class StudyRegistryIT {
         assertEquals(1, location.getJsonArray("endpoints").size(), "the same archive, not a second endpoint");
     }
 
-    /** Refused registrations: another organisation's archive, no role, broken manifest, not FHIR; nothing indexed. */
+    /** Refused registrations: another organisation's archive (403), no role, broken manifest, not FHIR; nothing indexed. */
     @Test
-    void registration_refusals_422NamingEachProblem_403_400_andNothingIndexed() {
+    void registration_refusals_403_422NamingEachProblem_400_andNothingIndexed() {
         String study = randomUid();
         String patient = "MADO-" + study.substring(study.length() - 8);
         String endpoint = orthancUrl() + "/dicom-web";
         HttpResponse<String> foreign = Http.post("/registry/fhir/Bundle", Tokens.of("hospital-b"),
                 "application/fhir+json", madoManifest(study, patient, endpoint, 1, 1));
-        assertEquals(422, foreign.statusCode(), foreign.body());
+        assertEquals(403, foreign.statusCode(), foreign.body());
         assertTrue(foreign.body().contains("Bundle.entry[2].resource.endpoint"), foreign.body());
         assertTrue(foreign.headers().firstValue("Content-Type").orElseThrow().startsWith("application/fhir+json"));
 

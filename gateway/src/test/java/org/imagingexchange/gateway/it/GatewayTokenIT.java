@@ -1,0 +1,170 @@
+package org.imagingexchange.gateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.imagingexchange.testsupport.Http;
+import org.imagingexchange.testsupport.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Token edge cases (IHE IUA, RFC 9068, RFC 8725) against the gateway on its own server and the real
+ * Keycloak: every token that is not a valid access token of the {@code imaging} realm for this platform
+ * gets 401 problem+json with a Bearer challenge, never a 5xx, and never reaches a service. Expiry and
+ * {@code nbf} need a signing key and are covered by {@code JwksAccessTokenVerifierTest}.
+ */
+class GatewayTokenIT {
+
+    private static final String QIDO = "/dicomweb/studies?PatientID=TOKEN-IT";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static EchoBackend backend;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = new EchoBackend(Integer.getInteger("it.backend.port", 19089));
+        for (int i = 0; i < 120; i++) {
+            if (Http.get("/health/ready", null).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("gateway not ready");
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    private static void assertRefused(String token, String why) {
+        HttpResponse<String> r = Http.get(QIDO, token);
+        assertEquals(401, r.statusCode(), why + ": " + r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), why);
+        assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), why);
+        assertFalse(r.body().contains("Exception") || r.body().contains("at org."), why + ": no internals " + r.body());
+    }
+
+    private static String[] parts(String jwt) {
+        return jwt.split("\\.");
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String payload(String jwt) {
+        return new String(Base64.getUrlDecoder().decode(parts(jwt)[1]), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validToken_admitted() {
+        assertEquals(200, Http.get(QIDO, Tokens.of("radiologist-a")).statusCode());
+    }
+
+    @Test
+    void noneMalformedAndEmpty_401() {
+        assertEquals(401, Http.get(QIDO, null).statusCode());
+        assertRefused("not-a-jwt", "malformed");
+        assertRefused("a.b.c", "three garbage parts");
+        assertRefused("eyJhbGciOiJSUzI1NiJ9..", "empty payload and signature");
+    }
+
+    @Test
+    void algNone_401() {
+        String real = Tokens.of("radiologist-a");
+        assertRefused(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts(real)[1] + ".", "alg none");
+    }
+
+    @Test
+    void tamperedClaims_401() {
+        String real = Tokens.of("radiologist-a");
+        String claims = payload(real).replace("\"imaging-reader\"", "\"platform-admin\"")
+                .replace("\"radiologist-a\"", "\"auditor\"");
+        assertRefused(parts(real)[0] + "." + b64(claims) + "." + parts(real)[2], "payload changed, signature kept");
+    }
+
+    /** RFC 8725 §2.1: HS256 with the realm's public key as the HMAC secret must not verify. */
+    @Test
+    void hs256SignedWithTheRealmsPublicKey_401() throws Exception {
+        JWKSet realm = JWKSet.load(URI.create(Tokens.keycloakUrl() + "/realms/imaging/protocol/openid-connect/certs").toURL());
+        RSAKey published = (RSAKey) realm.getKeys().stream().filter(k -> k instanceof RSAKey).findFirst().orElseThrow();
+        byte[] secret = published.toRSAPublicKey().getEncoded();
+        JWTClaimsSet claims = JWTClaimsSet.parse(payload(Tokens.of("radiologist-a")));
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(), claims);
+        forged.sign(new MACSigner(secret.length >= 32 ? secret : java.util.Arrays.copyOf(secret, 32)));
+        assertRefused(forged.serialize(), "HS256 with the public key");
+    }
+
+    @Test
+    void ownKeyWithTheRealmsKid_401() throws Exception {
+        JWKSet realm = JWKSet.load(URI.create(Tokens.keycloakUrl() + "/realms/imaging/protocol/openid-connect/certs").toURL());
+        String kid = realm.getKeys().get(0).getKeyID();
+        RSAKey own = new RSAKeyGenerator(2048).keyID(kid).generate();
+        JWTClaimsSet claims = JWTClaimsSet.parse(payload(Tokens.of("radiologist-a")));
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+        forged.sign(new RSASSASigner(own));
+        assertRefused(forged.serialize(), "signed by a key the realm does not have");
+    }
+
+    /** Forged kids many times: 401 every time (the realm's keys are not refetched per token, see the unit test). */
+    @Test
+    void unknownKidRepeated_401EveryTimeNever5xx() throws Exception {
+        RSAKey own = new RSAKeyGenerator(2048).keyID("no-such-key").generate();
+        JWTClaimsSet claims = JWTClaimsSet.parse(payload(Tokens.of("radiologist-a")));
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("no-such-key").build(), claims);
+        forged.sign(new RSASSASigner(own));
+        String token = forged.serialize();
+        for (int i = 0; i < 100; i++) {
+            assertEquals(401, Http.get(QIDO, token).statusCode(), "attempt " + i);
+        }
+        assertEquals(200, Http.get(QIDO, Tokens.of("radiologist-a")).statusCode(), "real tokens still admitted");
+    }
+
+    /** A token of Keycloak's master realm (another issuer, another key, no audience of this platform). */
+    @Test
+    void anotherRealmsToken_401() throws Exception {
+        assertRefused(token("master", "admin-cli", "admin", "admin"), "master realm");
+    }
+
+    /** A real token of the imaging realm, but issued to a client whose tokens are not for this platform. */
+    @Test
+    void wrongAudience_401NamingAud() throws Exception {
+        String token = token("imaging", "admin-cli", "radiologist-a", "radiologist-a-pass");
+        assertFalse(payload(token).contains("imaging-exchange"), "admin-cli tokens carry no aud of the platform");
+        HttpResponse<String> r = Http.get(QIDO, token);
+        assertEquals(401, r.statusCode(), r.body());
+        JsonObject problem = Http.problem(r);
+        assertTrue(problem.getString("detail").contains("aud"), problem.toString());
+    }
+
+    private static String token(String realm, String client, String user, String password) throws Exception {
+        String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.keycloakUrl() + "/realms/" + realm
+                        + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), "Keycloak token for " + user + "@" + realm + ": " + r.body());
+        return Http.json(r).asJsonObject().getString("access_token");
+    }
+}
