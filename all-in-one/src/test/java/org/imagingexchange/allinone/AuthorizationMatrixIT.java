@@ -142,7 +142,8 @@ class AuthorizationMatrixIT {
         return """
                 {"resourceType":"DiagnosticReport","status":"final",
                  "identifier":[{"system":"urn:dicom:uid","value":"urn:oid:%s"}],
-                 "category":[{"coding":[{"system":"http://loinc.org","code":"LP29684-5","display":"Radiology"}]}],
+                 "category":[{"coding":[{"system":"http://loinc.org","code":"LP29684-5","display":"Radiology"}]},
+                  {"coding":[{"system":"http://dicom.nema.org/resources/ontology/DCM","code":"CT"}]}],
                  "code":{"coding":[{"system":"http://loinc.org","code":"18748-4","display":"Diagnostic imaging study"}]},
                  "subject":{"identifier":{"value":"%s"}},
                  "effectiveDateTime":"2026-11-30T08:00:00Z","issued":"2026-11-30T09:00:00Z",

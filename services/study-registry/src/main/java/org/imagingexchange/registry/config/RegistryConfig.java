@@ -198,14 +198,6 @@ public class RegistryConfig {
     }
 
     /**
-     * @return age in milliseconds from which a search first brings the consent mirror up to date
-     *         ({@code exchange.registry.consent-feed.fresh-ms}, 0..60000, default 500)
-     */
-    public long consentFeedFreshMs() {
-        return bounded(PREFIX + "consent-feed.fresh-ms", 500, 0, 60_000);
-    }
-
-    /**
      * @return milliseconds after the last successful poll from which searches stop using the pre-filter
      *         ({@code exchange.registry.consent-feed.max-staleness-ms}, 1000..86400000, default 300000)
      */

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.imagingexchange.consent.client.ConsentPermitFeed;
+import org.imagingexchange.consent.client.PermitFeedEntry;
 import org.imagingexchange.consent.client.PermitFeedPage;
 import org.imagingexchange.registry.config.RegistryConfig;
 import org.imagingexchange.registry.domain.ConsentPrefilter;
@@ -38,8 +40,8 @@ import org.imagingexchange.registry.persistence.RegistrySchema;
  * stale) searches read every matching row, as without the mirror.
  *
  * <p>The pre-filter only narrows what consent is then asked about: a stale mirror could hide a just
- * consented study but never shows a refused one, and a search brings a mirror older than
- * {@code exchange.registry.consent-feed.fresh-ms} up to date before it reads. Each poll re-reads the last
+ * consented study but never shows a refused one, and every pre-filtered search first reads the feed's new
+ * entries (one small request, shared by concurrent searches), so a consent recorded before it is seen. Each poll re-reads the last
  * {@value #OVERLAP} positions, so a directive whose transaction committed after a later one is still
  * picked up. Gauge {@code registry_consent_feed_age_seconds}: time since the mirror last caught up.
  */
@@ -69,8 +71,15 @@ public class ConsentPermitSync implements ConsentPrefilter {
     /** After a failed poll, searches do not poll again for this long (the schedule still does). */
     static final long RETRY_AFTER_FAILURE_MS = 5000;
 
+    /** {@link #lastPollStart} before the first poll. */
+    private static final long NEVER = Long.MIN_VALUE;
+
     private final Clock clock = Clock.systemUTC();
     private final ReentrantLock lock = new ReentrantLock();
+    /** Feed positions applied recently (the re-read overlap skips them). Guarded by {@link #lock}. */
+    private final java.util.TreeSet<Long> applied = new java.util.TreeSet<>();
+    /** {@link System#nanoTime()} when the last poll began. Guarded by {@link #lock}. */
+    private long lastPollStart = NEVER;
     private volatile JpaConsentPermits.State state;
     private volatile Instant failedAt;
     private volatile ScheduledFuture<?> schedule;
@@ -103,27 +112,38 @@ public class ConsentPermitSync implements ConsentPrefilter {
         }
     }
 
-    /**
-     * One poll: reads the feed until it is exhausted; one poll at a time (a search that needs a fresh
-     * mirror waits for the running one). Failures are logged once until the next success, and no search
-     * tries again within {@value #RETRY_AFTER_FAILURE_MS} ms of one.
-     */
+    /** A scheduled poll. */
     void sync() {
-        syncIfOlderThan(-1);
+        syncStartedAfter(System.nanoTime());
     }
 
-    private void syncIfOlderThan(long ageMs) {
+    /**
+     * Makes sure a poll that started at or after {@code since} (a {@link System#nanoTime()}) has run: so a
+     * search sees every directive recorded before it began. One poll at a time; searches that arrive while
+     * one runs wait and share the next. Entries of the re-read overlap that were applied before are skipped.
+     * Failures are logged once until the next success.
+     */
+    private void syncStartedAfter(long since) {
         lock.lock();
         try {
-            JpaConsentPermits.State s = state;
-            if (s != null && Duration.between(s.syncedAt(), clock.instant()).toMillis() <= ageMs) {
-                return; // another search brought it up to date while this one waited
+            if (lastPollStart - since >= 0 && lastPollStart != NEVER) {
+                return; // a poll that began after this search did has run while it waited
             }
+            lastPollStart = System.nanoTime();
             ConsentPermitFeed feed = feeds.get();
+            JpaConsentPermits.State s = state;
             long after = s == null ? 0 : Math.max(0, s.lastSequence() - OVERLAP);
             while (true) {
                 PermitFeedPage page = feed.read(after, PAGE);
-                s = mirror.apply(page, clock.instant());
+                long known = s == null ? 0 : s.lastSequence();
+                List<PermitFeedEntry> fresh = page.entries().stream()
+                        .filter(e -> e.sequence() > known || !applied.contains(e.sequence())).toList();
+                if (!fresh.isEmpty() || s == null || !page.regionPolicy().equals(s.regionPolicy())) {
+                    s = mirror.apply(new PermitFeedPage(page.regionPolicy(), fresh, page.last()), clock.instant());
+                    fresh.forEach(e -> remember(e.sequence()));
+                } else {
+                    s = new JpaConsentPermits.State(s.lastSequence(), s.regionPolicy(), clock.instant());
+                }
                 state = s;
                 if (page.entries().size() < PAGE) {
                     break;
@@ -146,23 +166,29 @@ public class ConsentPermitSync implements ConsentPrefilter {
         }
     }
 
+    private void remember(long sequence) {
+        applied.add(sequence);
+        while (applied.size() > 4 * OVERLAP) {
+            applied.pollFirst();
+        }
+    }
+
     /**
-     * {@inheritDoc} A mirror older than {@code exchange.registry.consent-feed.fresh-ms} (default 500) is
-     * brought up to date first, so a consent recorded just before a search is seen by it.
+     * {@inheritDoc} The mirror is brought up to date first (one feed read, shared by concurrent searches),
+     * so a consent recorded before the search began is seen by it; while the feed cannot be read (for
+     * {@value #RETRY_AFTER_FAILURE_MS} ms after a failure) the mirror is used as it is, up to its maximum staleness.
      */
     @Override
     public SearchScope scopeFor(Requester requester) {
         if (requester.organizationId() == null || requester.organizationId().isEmpty() || schedule == null) {
             return SearchScope.ALL;
         }
-        Instant now = clock.instant();
-        JpaConsentPermits.State s = state;
+        long began = System.nanoTime();
         Instant failed = failedAt;
-        if ((s == null || Duration.between(s.syncedAt(), now).toMillis() > config.consentFeedFreshMs())
-                && (failed == null || Duration.between(failed, now).toMillis() > RETRY_AFTER_FAILURE_MS)) {
-            syncIfOlderThan(config.consentFeedFreshMs());
-            s = state;
+        if (failed == null || Duration.between(failed, clock.instant()).toMillis() > RETRY_AFTER_FAILURE_MS) {
+            syncStartedAfter(began);
         }
+        JpaConsentPermits.State s = state;
         if (s == null || !"opt-in".equals(s.regionPolicy())
                 || Duration.between(s.syncedAt(), clock.instant()).toMillis() > config.consentFeedMaxStalenessMs()) {
             return SearchScope.ALL;
