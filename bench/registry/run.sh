@@ -12,7 +12,7 @@
 #
 # Environment: BENCH_DB (regbench), BENCH_SEED (1), BENCH_PER (40 samples per kind and requester),
 # BENCH_ROUNDS (5), BENCH_WARMUP (1), BENCH_LOAD_CLIENTS (0), BENCH_LOAD_SECONDS (60), BENCH_HTTP_PORT
-# (27080), BENCH_DIMSE_PORT (27112), KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging),
+# (27080), BENCH_DIMSE_PORT (27112), BENCH_START_TIMEOUT (300 s for the server to become ready), KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging),
 # BENCH_KEEP_SERVER=1 leaves the server running (stop: bench/registry/run.sh stop).
 # Needs: mvn -B -o install -DskipTests -DskipITs -pl all-in-one -am; the Liberty runtime of ./exchange.
 set -euo pipefail
@@ -28,6 +28,7 @@ LOAD_CLIENTS="${BENCH_LOAD_CLIENTS:-0}"
 LOAD_SECONDS="${BENCH_LOAD_SECONDS:-60}"
 PORT="${BENCH_HTTP_PORT:-27080}"
 DIMSE_PORT="${BENCH_DIMSE_PORT:-27112}"
+START_TIMEOUT="${BENCH_START_TIMEOUT:-300}"
 export KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:18180}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}"
 WORK="${BENCH_WORK:-/tmp/regbench-run}"
@@ -84,7 +85,7 @@ start_server() {
   local probe t0=$SECONDS
   for probe in /health/ready /registry/metrics /consent/metrics /audit/metrics; do
     until curl -fsS -o /dev/null "$BASE$probe" 2>/dev/null; do
-      if ((SECONDS - t0 > 300)) || ! kill -0 "$(cat "$WORK/server.pid")" 2>/dev/null; then
+      if ((SECONDS - t0 > START_TIMEOUT)) || ! kill -0 "$(cat "$WORK/server.pid")" 2>/dev/null; then
         tail -n 30 "$WORK/console.log" >&2
         echo "server not ready: $probe" >&2
         exit 1

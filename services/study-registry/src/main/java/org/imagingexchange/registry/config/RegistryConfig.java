@@ -26,7 +26,8 @@ import org.imagingexchange.kit.fhir.FhirBase;
  * {@code exchange.dimse.ae.<AET>.organization-id} (required) and {@code .country}; see {@link DimseCaller}</li>
  * <li>{@code exchange.dimse.find.max-matches}: most matches one C-FIND returns (default 1000; more: A701)</li>
  * <li>{@code exchange.registry.crawl.page-size} (studies per page and per transaction, default 100) and
- * {@code exchange.registry.crawl.parallelism} (studies whose contents are read at once, default 4)</li>
+ * {@code exchange.registry.crawl.parallelism} (requests for the contents of a page's changed studies at once,
+ * each for up to 40 studies, default 4)</li>
  * <li>{@code exchange.registry.search.scan-limit}: most index rows one search examines for consent before it
  * answers with what it found (default 20000)</li>
  * <li>{@code exchange.registry.public-wado-base}: the platform's WADO-RS base used in Retrieve URL
@@ -179,7 +180,7 @@ public class RegistryConfig {
         return bounded(PREFIX + "crawl.page-size", 100, 10, 1000);
     }
 
-    /** @return studies whose contents a crawl reads at once, 1..32, default 4 */
+    /** @return requests for study contents (each for a batch of studies) a crawl runs at once, 1..32, default 4 */
     public int crawlParallelism() {
         return bounded(PREFIX + "crawl.parallelism", 4, 1, 32);
     }

@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 import org.imagingexchange.kit.problem.ProblemException;
 
 /**
- * Crawls source archives incrementally: page by page through the source's study list, reading a
- * study's series and instances only when its fingerprint changed ({@link StudyFingerprint}), one index
+ * Crawls source archives incrementally: page by page through the source's study list (the next page is
+ * listed while the current one is read and written), reading a study's series and instances only when its
+ * fingerprint changed ({@link StudyFingerprint}), several studies per request, one index
  * transaction and one checkpoint per page, so memory is bounded by a page and a crash or restart
  * resumes after the last committed page. A complete crawl withdraws what the source no longer lists.
  * Crawls run one at a time (a second caller waits). Thread-safe.
@@ -25,6 +26,12 @@ import org.imagingexchange.kit.problem.ProblemException;
 public final class CrawlService {
 
     private static final Logger LOG = Logger.getLogger(CrawlService.class.getName());
+
+    /** Most studies whose contents are read in one request (their UIDs go into the query string). */
+    static final int BATCH_STUDIES = 40;
+
+    /** About the most instances (as the source counts them) read in one request. */
+    static final int BATCH_INSTANCES = 1000;
 
     private final SourceArchives sources;
     private final StudyIndex index;
@@ -36,8 +43,8 @@ public final class CrawlService {
      * How crawls run.
      *
      * @param pageSize    studies per page and per transaction, &gt;= 1
-     * @param executor    runs the reads of a page's changed studies (at most {@code parallelism} at once)
-     * @param parallelism studies read at once, &gt;= 1
+     * @param executor    runs the listing of the next page and the reads of a page's changed studies
+     * @param parallelism batches of studies read at once, &gt;= 1
      * @param progress    where progress goes (metrics, logs)
      * @param clock       for durations and timestamps
      */
@@ -110,10 +117,20 @@ public final class CrawlService {
         CrawlCheckpoint cp = resumed.orElseGet(() -> checkpoints.begin(source.id(), settings.clock().instant()));
         resumed.ifPresent(c -> LOG.info(() -> "crawl of source " + source.id() + " resumes generation "
                 + c.generation() + " at offset " + c.nextOffset()));
+        Timings timings = new Timings();
+        CompletableFuture<List<Study>> listing = list(source, cp.nextOffset());
         while (true) {
-            List<Study> page = source.studies(cp.nextOffset(), settings.pageSize());
-            cp = commitPage(source, page, cp);
-            if (page.size() < settings.pageSize()) {
+            long waited = System.nanoTime();
+            List<Study> page = join(listing);
+            timings.listing += System.nanoTime() - waited;
+            boolean last = page.size() < settings.pageSize();
+            if (!last) {
+                // The next page is listed while this one is read and written; if that listing fails, this
+                // page is still committed first and the crawl resumes after it.
+                listing = list(source, cp.nextOffset() + page.size());
+            }
+            cp = commitPage(source, page, cp, timings);
+            if (last) {
                 break;
             }
         }
@@ -122,12 +139,22 @@ public final class CrawlService {
         IndexCounts counts = index.counts(source.id());
         CrawlCheckpoint done = cp;
         LOG.info(() -> "crawl of source " + source.id() + " done: " + done.studiesSeen() + " studies listed, "
-                + done.added() + " added, " + done.updated() + " updated, " + removed + " removed");
+                + done.added() + " added, " + done.updated() + " updated, " + removed + " removed; waited "
+                + timings.listing / 1_000_000 + " ms for study lists, " + timings.reading / 1_000_000
+                + " ms for contents, " + timings.writing / 1_000_000 + " ms on the index");
         return new CrawlResult(source.id(), counts.studies(), counts.series(), counts.instances(), cp.added(),
                 cp.updated(), removed, settings.clock().millis() - start, settings.clock().instant(), true, "");
     }
 
-    private CrawlCheckpoint commitPage(SourceArchive source, List<Study> page, CrawlCheckpoint cp) {
+    /** Where a crawl's time went (nanoseconds), for its log line. */
+    private static final class Timings {
+        long listing;
+        long reading;
+        long writing;
+    }
+
+    private CrawlCheckpoint commitPage(SourceArchive source, List<Study> page, CrawlCheckpoint cp, Timings timings) {
+        long t0 = System.nanoTime();
         Map<String, Study> headers = new LinkedHashMap<>();
         Map<String, String> fingerprints = new HashMap<>();
         for (Study s : page) {
@@ -139,7 +166,9 @@ public final class CrawlService {
         List<Study> changed = headers.values().stream()
                 .filter(h -> !fingerprints.get(h.studyInstanceUid()).equals(known.get(h.studyInstanceUid())))
                 .toList();
+        long t1 = System.nanoTime();
         List<StudyManifest> manifests = read(source, changed);
+        long t2 = System.nanoTime();
         Set<String> unchanged = new HashSet<>(headers.keySet());
         changed.forEach(h -> unchanged.remove(h.studyInstanceUid()));
         int added = (int) manifests.stream().filter(m -> !known.containsKey(m.study().studyInstanceUid())).count();
@@ -148,30 +177,68 @@ public final class CrawlService {
         Map<String, String> changedPrints = new HashMap<>();
         manifests.forEach(m -> changedPrints.put(m.study().studyInstanceUid(), fingerprints.get(m.study().studyInstanceUid())));
         index.applyBatch(new IndexBatch(source, manifests, changedPrints, unchanged, next));
+        timings.reading += t2 - t1;
+        timings.writing += (t1 - t0) + (System.nanoTime() - t2);
         settings.progress().page(source.id(), page.size(), added, updated);
         return next;
     }
 
-    /** Reads the contents of the changed studies, {@code parallelism} at a time; a study gone meanwhile is skipped. */
+    private CompletableFuture<List<Study>> list(SourceArchive source, int offset) {
+        return CompletableFuture.supplyAsync(() -> source.studies(offset, settings.pageSize()), settings.executor());
+    }
+
+    /**
+     * Reads the contents of the changed studies in batches ({@link #batches}), {@code parallelism} batches
+     * at a time; a study gone meanwhile is skipped.
+     */
     private List<StudyManifest> read(SourceArchive source, List<Study> changed) {
+        List<List<Study>> batches = batches(changed);
         List<StudyManifest> out = new ArrayList<>(changed.size());
-        for (int i = 0; i < changed.size(); i += settings.parallelism()) {
-            List<CompletableFuture<StudyManifest>> running = changed
-                    .subList(i, Math.min(changed.size(), i + settings.parallelism())).stream()
-                    .map(h -> CompletableFuture.supplyAsync(() -> StudyManifest.of(h,
-                            source.contents(h.studyInstanceUid()), source.organizationId()), settings.executor()))
+        for (int i = 0; i < batches.size(); i += settings.parallelism()) {
+            List<CompletableFuture<List<StudyManifest>>> running = batches
+                    .subList(i, Math.min(batches.size(), i + settings.parallelism())).stream()
+                    .map(batch -> CompletableFuture.supplyAsync(() -> readBatch(source, batch), settings.executor()))
                     .toList();
-            for (CompletableFuture<StudyManifest> f : running) {
-                StudyManifest m = join(f);
-                if (m.study().numberOfInstances() > 0) {
-                    out.add(m);
-                }
+            for (CompletableFuture<List<StudyManifest>> f : running) {
+                join(f).stream().filter(m -> m.study().numberOfInstances() > 0).forEach(out::add);
             }
         }
         return out;
     }
 
-    private static StudyManifest join(CompletableFuture<StudyManifest> f) {
+    private static List<StudyManifest> readBatch(SourceArchive source, List<Study> batch) {
+        Map<String, List<StudyManifest.SeriesManifest>> contents = source.contents(
+                batch.stream().map(Study::studyInstanceUid).toList());
+        return batch.stream().map(h -> StudyManifest.of(h, contents.getOrDefault(h.studyInstanceUid(), List.of()),
+                source.organizationId())).toList();
+    }
+
+    /**
+     * Groups studies for {@link SourceArchive#contents(List)}: at most {@value #BATCH_STUDIES} studies and,
+     * by the instance counts the source lists, about {@value #BATCH_INSTANCES} instances per batch (a larger
+     * study is a batch of its own), so one answer stays small.
+     */
+    static List<List<Study>> batches(List<Study> studies) {
+        List<List<Study>> out = new ArrayList<>();
+        List<Study> current = new ArrayList<>();
+        int instances = 0;
+        for (Study s : studies) {
+            int expected = Math.max(1, s.numberOfInstances());
+            if (!current.isEmpty() && (current.size() == BATCH_STUDIES || instances + expected > BATCH_INSTANCES)) {
+                out.add(current);
+                current = new ArrayList<>();
+                instances = 0;
+            }
+            current.add(s);
+            instances += expected;
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (CompletionException e) {

@@ -1,6 +1,8 @@
 package org.imagingexchange.registry.domain;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Port: one hospital archive (PACS) the registry learns studies from, reached by QIDO-RS (PS3.18 §10.6)
@@ -44,4 +46,21 @@ public interface SourceArchive {
      * @throws SourceArchiveResponseException    (502) on an unusable answer
      */
     List<StudyManifest.SeriesManifest> contents(String studyInstanceUid);
+
+    /**
+     * The contents of several studies, in as few reads as the archive allows (this default reads them one
+     * by one). Callers keep the list short (a few dozen studies, about a thousand instances), so the
+     * answer stays small.
+     *
+     * @param studyInstanceUids the studies, distinct
+     * @return for each requested study its series with their instances (empty when the study is gone), in
+     *         request order
+     * @throws SourceArchiveUnavailableException (503) when the archive cannot be reached
+     * @throws SourceArchiveResponseException    (502) on an unusable answer
+     */
+    default Map<String, List<StudyManifest.SeriesManifest>> contents(List<String> studyInstanceUids) {
+        Map<String, List<StudyManifest.SeriesManifest>> out = new LinkedHashMap<>();
+        studyInstanceUids.forEach(uid -> out.put(uid, contents(uid)));
+        return out;
+    }
 }

@@ -64,9 +64,31 @@ public final class DicomJsonParser {
      * @throws MalformedDicomJsonException when an element lacks SOP Instance UID or Series Instance UID
      */
     public static List<StudyManifest.SeriesManifest> studyContents(JsonArray results) {
+        return contents(objects(results));
+    }
+
+    /**
+     * Groups an instance-level answer over several studies (PS3.18 §10.6.1, {@code /instances} with a
+     * Study Instance UID list) by study, then into series with their instances.
+     *
+     * @param results the instance-level answer
+     * @return by Study Instance UID in order of first appearance: series, each with its instances
+     * @throws MalformedDicomJsonException when an element lacks Study, Series or SOP Instance UID
+     */
+    public static Map<String, List<StudyManifest.SeriesManifest>> contentsByStudy(JsonArray results) {
+        Map<String, List<JsonObject>> byStudy = new LinkedHashMap<>();
+        for (JsonObject o : objects(results)) {
+            byStudy.computeIfAbsent(requiredUid(o, DicomAttribute.STUDY_INSTANCE_UID), k -> new ArrayList<>()).add(o);
+        }
+        Map<String, List<StudyManifest.SeriesManifest>> out = new LinkedHashMap<>();
+        byStudy.forEach((uid, objects) -> out.put(uid, contents(objects)));
+        return out;
+    }
+
+    private static List<StudyManifest.SeriesManifest> contents(List<JsonObject> objects) {
         Map<String, Series> series = new LinkedHashMap<>();
         Map<String, List<Instance>> instances = new LinkedHashMap<>();
-        for (JsonObject o : objects(results)) {
+        for (JsonObject o : objects) {
             String seriesUid = requiredUid(o, DicomAttribute.SERIES_INSTANCE_UID);
             series.putIfAbsent(seriesUid, new Series(seriesUid, string(o, DicomAttribute.MODALITY),
                     integer(o, DicomAttribute.SERIES_NUMBER), string(o, DicomAttribute.SERIES_DESCRIPTION),

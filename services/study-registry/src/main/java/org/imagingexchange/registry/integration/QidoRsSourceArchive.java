@@ -32,7 +32,8 @@ import org.imagingexchange.registry.domain.StudyManifest;
 
 /**
  * {@link SourceArchive} over QIDO-RS (PS3.18 §10.6): {@code GET {qido}/studies}, {@code /studies/{uid}/series},
- * {@code /studies/{uid}/instances} (one query gives a study's series and instances), each with
+ * {@code /studies/{uid}/instances} (one query gives a study's series and instances) or {@code /instances} with a
+ * Study Instance UID list for several studies at once, each with
  * {@code includefield} for the eHN B attributes and paged by {@code limit}/{@code offset}. Remote statuses are mapped here, once:
  * unreachable becomes 503, 401/403 and other non-2xx or non-DICOM-JSON answers 502.
  *
@@ -122,10 +123,7 @@ public class QidoRsSourceArchive implements SourceArchive {
                     CONTENT_PAGE_SIZE), a -> a);
             int before = seen.size();
             for (StudyManifest.SeriesManifest sm : DicomJsonParser.studyContents(page)) {
-                List<Instance> fresh = sm.instances().stream().filter(i -> seen.add(i.sopInstanceUid())).toList();
-                bySeries.merge(sm.series().seriesInstanceUid(), new StudyManifest.SeriesManifest(sm.series(), fresh),
-                        (a, b) -> new StudyManifest.SeriesManifest(a.series(),
-                                java.util.stream.Stream.concat(a.instances().stream(), b.instances().stream()).toList()));
+                mergeFresh(bySeries, sm, seen);
             }
             if (page.size() < CONTENT_PAGE_SIZE || seen.size() == before) {
                 return new ArrayList<>(bySeries.values());
@@ -134,9 +132,66 @@ public class QidoRsSourceArchive implements SourceArchive {
         }
     }
 
+    /**
+     * One instance-level query across studies with UID list matching ({@code /instances?StudyInstanceUID=a,b,...},
+     * PS3.18 §8.3.4.1, PS3.4 C.2.2.2.2), paged until a short page. Studies the answer does not name (a
+     * study gone meanwhile, or an archive without UID list matching) are then read one by one; an answer
+     * naming studies that were not asked for (the list was ignored) is dropped and every study read alone.
+     */
+    @Override
+    public Map<String, List<StudyManifest.SeriesManifest>> contents(List<String> studyInstanceUids) {
+        if (studyInstanceUids.size() <= 1) {
+            return SourceArchive.super.contents(studyInstanceUids);
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>(studyInstanceUids);
+        Map<String, Map<String, StudyManifest.SeriesManifest>> found = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String match = "StudyInstanceUID=" + String.join(",", studyInstanceUids);
+        int offset = 0;
+        while (true) {
+            JsonArray page = parse(url("/instances", match, CONTENT_FIELDS, offset, CONTENT_PAGE_SIZE), a -> a);
+            int before = seen.size();
+            Map<String, List<StudyManifest.SeriesManifest>> byStudy = DicomJsonParser.contentsByStudy(page);
+            if (!wanted.containsAll(byStudy.keySet())) {
+                found.clear();
+                break;
+            }
+            byStudy.forEach((uid, series) -> {
+                Map<String, StudyManifest.SeriesManifest> into = found.computeIfAbsent(uid, k -> new LinkedHashMap<>());
+                for (StudyManifest.SeriesManifest sm : series) {
+                    mergeFresh(into, sm, seen);
+                }
+            });
+            if (page.size() < CONTENT_PAGE_SIZE || seen.size() == before) {
+                break;
+            }
+            offset += page.size();
+        }
+        Map<String, List<StudyManifest.SeriesManifest>> out = new LinkedHashMap<>();
+        for (String uid : studyInstanceUids) {
+            Map<String, StudyManifest.SeriesManifest> series = found.get(uid);
+            out.put(uid, series != null ? new ArrayList<>(series.values()) : contents(uid));
+        }
+        return out;
+    }
+
+    /** Adds a series' instances not seen before (pages of a changing archive may overlap). */
+    private static void mergeFresh(Map<String, StudyManifest.SeriesManifest> bySeries, StudyManifest.SeriesManifest sm,
+                                   java.util.Set<String> seen) {
+        List<Instance> fresh = sm.instances().stream().filter(i -> seen.add(i.sopInstanceUid())).toList();
+        bySeries.merge(sm.series().seriesInstanceUid(), new StudyManifest.SeriesManifest(sm.series(), fresh),
+                (a, b) -> new StudyManifest.SeriesManifest(a.series(),
+                        Stream.concat(a.instances().stream(), b.instances().stream()).toList()));
+    }
+
     private String url(String path, List<DicomAttribute> fields, int offset, int limit) {
+        return url(path, "", fields, offset, limit);
+    }
+
+    private String url(String path, String match, List<DicomAttribute> fields, int offset, int limit) {
         String include = fields.stream().map(f -> "includefield=" + f.keyword()).collect(Collectors.joining("&"));
-        return settings.qidoUrl() + path + "?" + include + "&limit=" + limit + "&offset=" + offset;
+        return settings.qidoUrl() + path + "?" + (match.isEmpty() ? "" : match + "&") + include + "&limit=" + limit
+                + "&offset=" + offset;
     }
 
     private <T> T parse(String url, Function<JsonArray, T> parse) {

@@ -32,7 +32,8 @@ import org.imagingexchange.registry.domain.StudyQuery;
 
 /**
  * {@link StudyIndex} on JPA (Hibernate) over the tables of {@code V2__regional_index.sql}: searches are
- * one SQL statement each ({@link StudySearchSql}); a crawl page is one transaction. Thread-safe.
+ * one SQL statement each ({@link StudySearchSql}); a crawl page is one transaction, written set-based
+ * ({@link SqlBatch}). Thread-safe.
  */
 @ApplicationScoped
 @Transactional
@@ -179,17 +180,107 @@ public class JpaStudyIndex implements StudyIndex {
         Instant now = Instant.now();
         String sourceId = batch.source().id();
         long generation = batch.checkpoint().generation();
-        for (StudyManifest m : batch.changed()) {
-            upsertStudy(m, batch.source().organizationId(), now);
-            upsertStudySource(m.study().studyInstanceUid(), sourceId,
-                    batch.fingerprints().get(m.study().studyInstanceUid()), generation, now);
+        if (!batch.changed().isEmpty()) {
+            writeChanged(batch, now);
         }
-        for (List<String> chunk : chunks(batch.unchanged())) {
-            em.createNativeQuery("UPDATE study_source SET crawl_generation = ?1 WHERE source_id = ?2"
-                            + " AND study_instance_uid IN (?3)")
-                    .setParameter(1, generation).setParameter(2, sourceId).setParameter(3, chunk).executeUpdate();
-        }
+        SqlBatch.updateIn(em, "UPDATE study_source SET crawl_generation = ? WHERE source_id = ? AND study_instance_uid IN",
+                List.of(generation, sourceId), batch.unchanged());
         checkpoints.save(batch.checkpoint(), now);
+    }
+
+    /**
+     * Writes a page's changed studies set-based: one query for the study rows already indexed, patients
+     * linked for the whole page ({@link PatientLinks#linkAll}), study rows in Hibernate's insert / update
+     * batches, then their old side rows and contents deleted by chunked {@code IN} lists and the new ones
+     * inserted in JDBC batches (series and instances a study no longer lists go; UIDs listed under another
+     * study move here).
+     */
+    private void writeChanged(IndexBatch batch, Instant now) {
+        List<StudyManifest> changed = batch.changed();
+        List<String> uids = changed.stream().map(m -> m.study().studyInstanceUid()).toList();
+        Map<String, StudyEntity> existing = new HashMap<>();
+        for (List<String> chunk : chunks(uids)) {
+            em.createQuery("select s from StudyEntity s where s.studyInstanceUid in :uids", StudyEntity.class)
+                    .setParameter("uids", chunk).getResultList().forEach(s -> existing.put(s.studyInstanceUid, s));
+        }
+        List<Long> keys = patients.linkAll(changed.stream().map(m -> m.study().patientIdentifiers()).toList(),
+                uids.stream().map(uid -> existing.containsKey(uid) ? existing.get(uid).patientKey : null).toList(), now);
+        for (int i = 0; i < changed.size(); i++) {
+            StudyEntity row = existing.get(uids.get(i));
+            boolean created = row == null;
+            row = created ? new StudyEntity() : row;
+            row.apply(changed.get(i).study(), keys.get(i), batch.source().organizationId(), now);
+            if (created) {
+                em.persist(row);
+            }
+        }
+        em.flush();
+
+        List<String> old = uids.stream().filter(existing::containsKey).toList();
+        // By UID: a series or instance a (broken) source lists under two studies of the page goes to the later one.
+        Map<String, Object[]> seriesRows = new java.util.LinkedHashMap<>();
+        Map<String, Object[]> instanceRows = new java.util.LinkedHashMap<>();
+        List<Object[]> modalityRows = new ArrayList<>();
+        List<Object[]> componentRows = new ArrayList<>();
+        for (StudyManifest m : changed) {
+            Study s = m.study();
+            String uid = s.studyInstanceUid();
+            for (StudyManifest.SeriesManifest sm : m.series()) {
+                Series x = sm.series();
+                seriesRows.put(x.seriesInstanceUid(), new Object[] {x.seriesInstanceUid(), uid, x.modality(),
+                        x.seriesNumber(), x.seriesDescription(), x.bodyPartExamined(), x.numberOfInstances()});
+                for (Instance i : sm.instances()) {
+                    instanceRows.put(i.sopInstanceUid(), new Object[] {i.sopInstanceUid(), x.seriesInstanceUid(), uid,
+                            i.sopClassUid(), i.instanceNumber(), i.numberOfFrames()});
+                }
+            }
+            s.modalitiesInStudy().stream().distinct()
+                    .forEach(modality -> modalityRows.add(new Object[] {uid, clip(modality, 16), s.studyDate()}));
+            PersonNames.components(s.patientName()).forEach(c -> componentRows.add(new Object[] {uid, c}));
+        }
+        SqlBatch.updateIn(em, "DELETE FROM study_modality WHERE study_instance_uid IN", List.of(), old);
+        SqlBatch.updateIn(em, "DELETE FROM person_name_component WHERE study_instance_uid IN", List.of(), old);
+        // Instances go with their series (ON DELETE CASCADE).
+        SqlBatch.updateIn(em, "DELETE FROM imaging_series WHERE study_instance_uid IN", List.of(), old);
+        SqlBatch.updateIn(em, "DELETE FROM imaging_instance WHERE sop_instance_uid IN", List.of(), instanceRows.keySet());
+        SqlBatch.updateIn(em, "DELETE FROM imaging_series WHERE series_instance_uid IN", List.of(), seriesRows.keySet());
+        SqlBatch.update(em, "INSERT INTO imaging_series (series_instance_uid, study_instance_uid, modality, series_number,"
+                + " series_description, body_part_examined, number_of_instances) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                new ArrayList<>(seriesRows.values()));
+        SqlBatch.update(em, "INSERT INTO imaging_instance (sop_instance_uid, series_instance_uid, study_instance_uid,"
+                + " sop_class_uid, instance_number, number_of_frames) VALUES (?, ?, ?, ?, ?, ?)",
+                new ArrayList<>(instanceRows.values()));
+        SqlBatch.update(em, "INSERT INTO study_modality (study_instance_uid, modality, study_date) VALUES (?, ?, ?)",
+                modalityRows);
+        SqlBatch.update(em, "INSERT INTO person_name_component (study_instance_uid, component) VALUES (?, ?)",
+                componentRows);
+        writeStudySources(batch, uids, now);
+    }
+
+    /** Stamps the page's changed studies at this source: rows it already had are updated, the others inserted. */
+    @SuppressWarnings("unchecked")
+    private void writeStudySources(IndexBatch batch, List<String> uids, Instant now) {
+        String sourceId = batch.source().id();
+        long generation = batch.checkpoint().generation();
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (List<String> chunk : chunks(uids)) {
+            held.addAll(em.createNativeQuery("SELECT study_instance_uid FROM study_source WHERE source_id = ?1"
+                    + " AND study_instance_uid IN (?2)").setParameter(1, sourceId).setParameter(2, chunk).getResultList());
+        }
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (String uid : uids) {
+            String fingerprint = batch.fingerprints().get(uid);
+            if (held.contains(uid)) {
+                updates.add(new Object[] {fingerprint, generation, now, uid, sourceId});
+            } else {
+                inserts.add(new Object[] {uid, sourceId, fingerprint, generation, now});
+            }
+        }
+        SqlBatch.update(em, "UPDATE study_source SET fingerprint = ?, crawl_generation = ?, updated_at = ?"
+                + " WHERE study_instance_uid = ? AND source_id = ?", updates);
+        SqlBatch.update(em, "INSERT INTO study_source (study_instance_uid, source_id, fingerprint, crawl_generation,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?)", inserts);
     }
 
     @Override
@@ -374,22 +465,6 @@ public class JpaStudyIndex implements StudyIndex {
                 count("SELECT COUNT(*) FROM imaging_instance WHERE study_instance_uid" + held, sourceId));
     }
 
-    private void upsertStudy(StudyManifest m, String sourceOrganization, Instant now) {
-        Study s = m.study();
-        String uid = s.studyInstanceUid();
-        StudyEntity row = em.find(StudyEntity.class, uid);
-        boolean created = row == null;
-        row = created ? new StudyEntity() : row;
-        long patientKey = patients.link(s.patientIdentifiers(), created ? null : row.patientKey, now);
-        row.apply(s, patientKey, sourceOrganization, now);
-        if (created) {
-            em.persist(row);
-            em.flush();
-        }
-        replaceSideRows(s);
-        replaceContents(uid, m);
-    }
-
     private void replaceSideRows(Study s) {
         String uid = s.studyInstanceUid();
         em.createNativeQuery("DELETE FROM study_modality WHERE study_instance_uid = ?1").setParameter(1, uid).executeUpdate();
@@ -403,32 +478,6 @@ public class JpaStudyIndex implements StudyIndex {
             em.createNativeQuery("INSERT INTO person_name_component (study_instance_uid, component) VALUES (?1, ?2)")
                     .setParameter(1, uid).setParameter(2, component).executeUpdate();
         }
-    }
-
-    /** Replaces the study's series and instances; rows with these UIDs elsewhere move here. */
-    private void replaceContents(String uid, StudyManifest m) {
-        em.createNativeQuery("DELETE FROM imaging_series WHERE study_instance_uid = ?1").setParameter(1, uid).executeUpdate();
-        List<String> seriesUids = m.series().stream().map(sm -> sm.series().seriesInstanceUid()).toList();
-        List<String> sopUids = m.series().stream().flatMap(sm -> sm.instances().stream()).map(Instance::sopInstanceUid).toList();
-        for (List<String> chunk : chunks(sopUids)) {
-            em.createNativeQuery("DELETE FROM imaging_instance WHERE sop_instance_uid IN (?1)").setParameter(1, chunk)
-                    .executeUpdate();
-        }
-        for (List<String> chunk : chunks(seriesUids)) {
-            em.createNativeQuery("DELETE FROM imaging_series WHERE series_instance_uid IN (?1)").setParameter(1, chunk)
-                    .executeUpdate();
-        }
-        for (StudyManifest.SeriesManifest sm : m.series()) {
-            SeriesEntity series = new SeriesEntity();
-            series.apply(uid, sm.series());
-            em.persist(series);
-            for (Instance i : sm.instances()) {
-                InstanceEntity instance = new InstanceEntity();
-                instance.apply(uid, sm.series().seriesInstanceUid(), i);
-                em.persist(instance);
-            }
-        }
-        em.flush();
     }
 
     private void upsertStudySource(String uid, String sourceId, String fingerprint, long generation, Instant now) {

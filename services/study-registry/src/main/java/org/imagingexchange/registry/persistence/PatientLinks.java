@@ -6,8 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.imagingexchange.registry.domain.PatientIdentifier;
@@ -60,6 +62,63 @@ public class PatientLinks {
             }
         }
         return key;
+    }
+
+    /**
+     * {@link #link} for each study of a crawl page in turn, with one lookup of all their identifiers and
+     * one batch of new identifier rows: the same keys, new patients and merges as linking them one by one.
+     *
+     * @param identifiers each study's patient identifiers (may be empty)
+     * @param current     each study's patient now; null for a new study
+     * @param now         timestamp for new rows
+     * @return the patient key of each study, in order
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> linkAll(List<List<PatientIdentifier>> identifiers, List<Long> current, Instant now) {
+        Map<PatientIdentifier, Long> known = new HashMap<>();
+        List<String> values = identifiers.stream().flatMap(List::stream).map(PatientIdentifier::value).distinct().toList();
+        for (List<String> chunk : JpaStudyIndex.chunks(values)) {
+            List<Object[]> rows = em.createNativeQuery("SELECT id_value, issuer, patient_key FROM patient_identifier"
+                    + " WHERE id_value IN (?1)").setParameter(1, chunk).getResultList();
+            rows.forEach(r -> known.put(new PatientIdentifier((String) r[0], (String) r[1]), ((Number) r[2]).longValue()));
+        }
+        Map<Long, Long> mergedInto = new HashMap<>();
+        Set<PatientIdentifier> added = new java.util.LinkedHashSet<>();
+        List<Long> keys = new ArrayList<>(identifiers.size());
+        for (int i = 0; i < identifiers.size(); i++) {
+            List<PatientIdentifier> ids = identifiers.get(i);
+            if (ids.isEmpty()) {
+                keys.add(current.get(i) != null ? current.get(i) : newPatient(now));
+                continue;
+            }
+            TreeSet<Long> found = new TreeSet<>();
+            ids.stream().map(known::get).filter(java.util.Objects::nonNull).forEach(found::add);
+            long key = found.isEmpty() ? newPatient(now) : found.first();
+            if (found.size() > 1) {
+                List<Long> others = new ArrayList<>(found.tailSet(key, false));
+                merge(key, others);
+                others.forEach(o -> mergedInto.put(o, key));
+                known.replaceAll((id, k) -> others.contains(k) ? key : k);
+            }
+            for (PatientIdentifier id : ids) {
+                if (known.putIfAbsent(id, key) == null) {
+                    added.add(id);
+                }
+            }
+            keys.add(key);
+        }
+        SqlBatch.update(em, "INSERT INTO patient_identifier (id_value, issuer, patient_key) VALUES (?, ?, ?)",
+                added.stream().map(id -> new Object[] {id.value(), id.issuer(), known.get(id)}).toList());
+        return keys.stream().map(k -> resolve(mergedInto, k)).toList();
+    }
+
+    /** @return the key a patient was merged into (through later merges too), else the key itself */
+    private static Long resolve(Map<Long, Long> mergedInto, Long key) {
+        Long k = key;
+        while (k != null && mergedInto.containsKey(k)) {
+            k = mergedInto.get(k);
+        }
+        return k;
     }
 
     private void merge(long into, List<Long> others) {

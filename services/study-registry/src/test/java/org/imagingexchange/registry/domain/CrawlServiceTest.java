@@ -103,6 +103,44 @@ class CrawlServiceTest {
     }
 
     @Test
+    void crawl_readsChangedStudiesContentsInBatchesBoundedByStudiesAndInstances() {
+        archive.addStudies(CrawlService.BATCH_STUDIES + 5);
+
+        CrawlResult r = crawler(100).crawl(Optional.empty()).get(0);
+
+        assertEquals(CrawlService.BATCH_STUDIES + 5, r.added());
+        assertEquals(List.of(5, CrawlService.BATCH_STUDIES), archive.batchSizes.stream().sorted().toList(),
+                "one read per batch of changed studies (batches run in parallel)");
+        assertEquals(2 * (CrawlService.BATCH_STUDIES + 5), r.instances());
+    }
+
+    @Test
+    void batches_splitByStudyCountAndListedInstances_largeStudyAlone() {
+        List<Study> studies = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            studies.add(Studies.withCounts(Studies.header("1.3." + i, "P", "", "Doe^P", null, null), 1, 300));
+        }
+        studies.add(2, Studies.withCounts(Studies.header("1.3.big", "P", "", "Doe^P", null, null), 1, 5000));
+
+        List<List<Study>> batches = CrawlService.batches(studies);
+
+        assertEquals(List.of(List.of("1.3.0", "1.3.1"), List.of("1.3.big"), List.of("1.3.2", "1.3.3", "1.3.4")),
+                batches.stream().map(b -> b.stream().map(Study::studyInstanceUid).toList()).toList(),
+                "about " + CrawlService.BATCH_INSTANCES + " listed instances per batch; a larger study alone");
+    }
+
+    @Test
+    void crawl_listingOfTheNextPageFails_currentPageCommittedFirst() {
+        archive.addStudies(6);
+        archive.failAtOffset = 2;
+
+        assertThrows(SourceArchiveUnavailableException.class, () -> crawler(2).crawl(Optional.empty()));
+
+        assertEquals(2, index.manifests.size(), "the page listed before the failing one is committed");
+        assertEquals(2, checkpoints.running("hospital-a").orElseThrow().nextOffset());
+    }
+
+    @Test
     void crawl_unknownSource_is400() {
         assertEquals(400, assertThrows(UnknownSourceException.class, () -> crawler(2).crawl(Optional.of("nowhere"))).status());
     }
@@ -136,13 +174,14 @@ class CrawlServiceTest {
     private static final class FakeArchive implements SourceArchive {
         final Map<String, Study> studies = new LinkedHashMap<>();
         final Map<String, Integer> instancesPerStudy = new HashMap<>();
-        final List<Integer> listedOffsets = new ArrayList<>();
+        final List<Integer> listedOffsets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
         int failAtOffset = -1;
         int contentReads;
 
         void addStudies(int n) {
             for (int i = 1; i <= n; i++) {
-                studies.put("1.2." + i, Studies.header("1.2." + i, "P" + i, "", "Doe^P" + i, LocalDate.of(2024, 1, i), null));
+                studies.put("1.2." + i, Studies.header("1.2." + i, "P" + i, "", "Doe^P" + i, LocalDate.of(2024, 1, 1).plusDays(i - 1), null));
                 instancesPerStudy.put("1.2." + i, 2);
             }
         }
@@ -180,6 +219,12 @@ class CrawlServiceTest {
             }
             return studies.values().stream().skip(offset).limit(limit)
                     .map(s -> Studies.withCounts(s, 1, instancesPerStudy.get(s.studyInstanceUid()))).toList();
+        }
+
+        @Override
+        public Map<String, List<StudyManifest.SeriesManifest>> contents(List<String> uids) {
+            batchSizes.add(uids.size());
+            return SourceArchive.super.contents(uids);
         }
 
         @Override

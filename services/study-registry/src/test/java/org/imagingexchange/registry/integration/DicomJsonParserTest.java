@@ -124,6 +124,25 @@ class DicomJsonParserTest {
         assertEquals(new Instance("1.2.3.1.2", "1.2.840.10008.5.1.4.1.1.2", null, null), instances.get(1));
     }
 
+    @Test
+    void contentsByStudy_instancesOfSeveralStudies_groupedByStudyThenSeries() {
+        var byStudy = DicomJsonParser.contentsByStudy(array("""
+                [ { "0020000D": { "vr": "UI", "Value": ["1.2.1"] }, "0020000E": { "vr": "UI", "Value": ["1.2.1.1"] },
+                    "00080060": { "vr": "CS", "Value": ["CT"] }, "00080018": { "vr": "UI", "Value": ["1.2.1.1.1"] } },
+                  { "0020000D": { "vr": "UI", "Value": ["1.2.2"] }, "0020000E": { "vr": "UI", "Value": ["1.2.2.1"] },
+                    "00080060": { "vr": "CS", "Value": ["MR"] }, "00080018": { "vr": "UI", "Value": ["1.2.2.1.1"] } },
+                  { "0020000D": { "vr": "UI", "Value": ["1.2.1"] }, "0020000E": { "vr": "UI", "Value": ["1.2.1.1"] },
+                    "00080060": { "vr": "CS", "Value": ["CT"] }, "00080018": { "vr": "UI", "Value": ["1.2.1.1.2"] } } ]
+                """));
+        assertEquals(List.of("1.2.1", "1.2.2"), List.copyOf(byStudy.keySet()));
+        assertEquals(List.of("1.2.1.1.1", "1.2.1.1.2"), byStudy.get("1.2.1").get(0).instances().stream()
+                .map(Instance::sopInstanceUid).toList());
+        assertEquals("MR", byStudy.get("1.2.2").get(0).series().modality());
+        assertThrows(MalformedDicomJsonException.class, () -> DicomJsonParser.contentsByStudy(array("""
+                [ { "0020000E": { "vr": "UI", "Value": ["1.2.1.1"] }, "00080018": { "vr": "UI", "Value": ["1.2.1.1.1"] } } ]
+                """)), "an instance without its study cannot be placed");
+    }
+
     private static JsonArray array(String json) {
         return Json.createReader(new StringReader(json)).readArray();
     }
