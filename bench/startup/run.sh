@@ -19,10 +19,11 @@
 #
 # Tunables: BENCH_RUNS (3), BENCH_TARGETS ("all-in-one components"), BENCH_COMPONENTS (all six),
 # BENCH_PORT_BASE (32000: platform 32080, its DICOM AE 32112, demo PACS 32042/32242, component servers
-# 32081-32086, registry DICOM 32113), KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging, must be
+# 32081-32086, registry DICOM 32113), BENCH_START_TIMEOUT (900 s), KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging, must be
 # running), BENCH_WORK (work directory, default $REPO/.run/bench-startup; Liberty usr/output
 # directories, H2 files, the demo PACS's storage), MVN_ARGS (extra Maven arguments for assembling the
-# servers, e.g. "-o -Dmaven.repo.local=...").
+# servers, e.g. "-o -Dmaven.repo.local=..."), BENCH_ASSEMBLE=0 (measure the servers already assembled in
+# BENCH_WORK, e.g. those of an earlier commit, instead of assembling them from this work tree).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$(pwd -P)"
@@ -46,7 +47,7 @@ REGISTRY_DIMSE_PORT=$((BASE + 113))
 PACS_HTTP_PORT=$((BASE + 42))
 PACS_DICOM_PORT=$((BASE + 242))
 LIBERTY_HOME="$EXCHANGE_CACHE/openliberty-26.0.0.5/wlp"
-START_TIMEOUT=300
+START_TIMEOUT="${BENCH_START_TIMEOUT:-900}"
 LMP=io.openliberty.tools:liberty-maven-plugin:3.12.0
 STAMP="$(date -u +%Y%m%dT%H%MZ)"
 RESULTS_DIR="$REPO/bench/startup/results"
@@ -269,19 +270,21 @@ write_report() {
 
 # Every server is assembled (and the demo client copied) before the first run, so that a build during
 # the runs does not change what is measured.
-rm -rf "$WORK/demo-client" && mkdir -p "$WORK/demo-client"
-cp -r all-in-one/target/all-in-one.jar all-in-one/target/lib "$WORK/demo-client/"
-for target in $TARGETS; do
-  case "$target" in
-    all-in-one) log "all-in-one: assembling the server" && assemble all-in-one exchange "$WORK/all-in-one/usr" ;;
-    components)
-      for c in $COMPONENTS; do
-        log "$c: assembling its server"
-        assemble "$(module_of "$c")" "$c" "$WORK/$c/usr"
-      done
-      ;;
-  esac
-done
+if [[ "${BENCH_ASSEMBLE:-1}" == 1 ]]; then
+  rm -rf "$WORK/demo-client" && mkdir -p "$WORK/demo-client"
+  cp -r all-in-one/target/all-in-one.jar all-in-one/target/lib "$WORK/demo-client/"
+  for target in $TARGETS; do
+    case "$target" in
+      all-in-one) log "all-in-one: assembling the server" && assemble all-in-one exchange "$WORK/all-in-one/usr" ;;
+      components)
+        for c in $COMPONENTS; do
+          log "$c: assembling its server"
+          assemble "$(module_of "$c")" "$c" "$WORK/$c/usr"
+        done
+        ;;
+    esac
+  done
+fi
 
 BENCH_JAVA_VERSION="$("$LIBERTY_HOME/bin/server" version 2>/dev/null | sed -n 's/.*on \(.*\)$/\1/p' | head -n1)"
 BENCH_JAVA_VERSION="${BENCH_JAVA_VERSION:-$(java -version 2>&1 | head -n1)}"
