@@ -16,6 +16,7 @@
 #
 #   mvn -B -q install -DskipTests -DskipITs    # once: the WARs and the demo client
 #   bench/startup/run.sh [LABEL]
+#   bench/startup/run.sh --report RESULTS.tsv   # write RESULTS.md again from the raw figures
 #
 # Tunables: BENCH_RUNS (3), BENCH_TARGETS ("all-in-one components"), BENCH_COMPONENTS (all six),
 # BENCH_PORT_BASE (32000: platform 32080, its DICOM AE 32112, demo PACS 32042/32242, component servers
@@ -23,7 +24,8 @@
 # running), BENCH_WORK (work directory, default $REPO/.run/bench-startup; Liberty usr/output
 # directories, H2 files, the demo PACS's storage), MVN_ARGS (extra Maven arguments for assembling the
 # servers, e.g. "-o -Dmaven.repo.local=..."), BENCH_ASSEMBLE=0 (measure the servers already assembled in
-# BENCH_WORK, e.g. those of an earlier commit, instead of assembling them from this work tree).
+# BENCH_WORK, e.g. those of an earlier commit, instead of assembling them from this work tree),
+# BENCH_COMMIT (the commit named in the report; default the work tree's HEAD).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$(pwd -P)"
@@ -34,6 +36,11 @@ export EXCHANGE_RUN_DIR="$WORK/run"
 # shellcheck source=../../scripts/lib/orthanc.sh
 . scripts/lib/orthanc.sh
 
+REPORT_ONLY=""
+if [[ "${1:-}" == --report ]]; then
+  REPORT_ONLY="${2:?usage: bench/startup/run.sh --report RESULTS.tsv}"
+  set -- "$(basename "$REPORT_ONLY" .tsv | sed -n 's/^[0-9TZ]*-//p')"
+fi
 LABEL="${1:-}"
 RUNS="${BENCH_RUNS:-3}"
 TARGETS="${BENCH_TARGETS:-all-in-one components}"
@@ -50,18 +57,27 @@ LIBERTY_HOME="$EXCHANGE_CACHE/openliberty-26.0.0.5/wlp"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-900}"
 LMP=io.openliberty.tools:liberty-maven-plugin:3.12.0
 STAMP="$(date -u +%Y%m%dT%H%MZ)"
+[[ -z "$REPORT_ONLY" ]] || STAMP="$(basename "$REPORT_ONLY" .tsv | cut -d- -f1)"
 RESULTS_DIR="$REPO/bench/startup/results"
 REPORT="$RESULTS_DIR/$STAMP${LABEL:+-$LABEL}.md"
+[[ -z "$REPORT_ONLY" ]] || REPORT="${REPORT_ONLY%.tsv}.md"
 TSV="${REPORT%.md}.tsv"
 DEMO_JAVA="$(java_home_min 17)/bin/java"
 PACS_STARTED=0
 CURRENT_PID_FILE=""
 
+runs_of() { awk -F'\t' -v n="$1" '$1 == n' "$TSV" | wc -l; }
+BENCH_JAVA_VERSION="$("$LIBERTY_HOME/bin/server" version 2>/dev/null | sed -n 's/.*on \(.*\)$/\1/p' | head -n1)"
+BENCH_JAVA_VERSION="${BENCH_JAVA_VERSION:-$(java -version 2>&1 | head -n1)}"
+COMMIT="${BENCH_COMMIT:-$(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD || echo ' (with local changes)')}"
+
 need_cmd curl jq awk ps setsid
-[[ -x "$LIBERTY_HOME/bin/server" ]] || die "Open Liberty not found at $LIBERTY_HOME (run the build once)"
-[[ -f all-in-one/target/all-in-one.jar ]] || die "build first: mvn -B -q install -DskipTests -DskipITs"
-curl -fsS -o /dev/null "$KEYCLOAK_URL/realms/imaging" || die "Keycloak does not answer at $KEYCLOAK_URL"
-mkdir -p "$WORK" "$RESULTS_DIR"
+if [[ -z "$REPORT_ONLY" ]]; then
+  [[ -x "$LIBERTY_HOME/bin/server" ]] || die "Open Liberty not found at $LIBERTY_HOME (run the build once)"
+  [[ -f all-in-one/target/all-in-one.jar ]] || die "build first: mvn -B -q install -DskipTests -DskipITs"
+  curl -fsS -o /dev/null "$KEYCLOAK_URL/realms/imaging" || die "Keycloak does not answer at $KEYCLOAK_URL"
+  mkdir -p "$WORK" "$RESULTS_DIR"
+fi
 
 cleanup() {
   [[ -n "$CURRENT_PID_FILE" ]] && stop_pidfile "$CURRENT_PID_FILE" server 60 || true
@@ -233,14 +249,13 @@ write_report() {
   {
     echo "# Start-up benchmark ${LABEL:+($LABEL) }$STAMP"
     echo
-    echo "Commit \`$(git -C "$REPO" rev-parse --short HEAD)\`$(git -C "$REPO" diff --quiet HEAD || echo ' (with local changes)'),"\
-      "$(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo) RAM, $BENCH_JAVA_VERSION,"\
-      "Open Liberty 26.0.0.5; $RUNS runs each; command \`bench/startup/run.sh${LABEL:+ $LABEL}\`."
+    echo "Commit \`$COMMIT\`, $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo) RAM,"\
+      "$BENCH_JAVA_VERSION, Open Liberty 26.0.0.5; command \`bench/startup/run.sh${LABEL:+ $LABEL}\`."
     echo "Seconds from launching \`server run\` to the answer; RSS of the server's process group. Run 1 starts"\
       "with a new server output directory (workarea, keystore, LTPA keys); later runs keep it, as ./exchange does."
     echo
     if grep -q '^all-in-one' "$TSV"; then
-      echo "## All-in-one server (median of $RUNS)"
+      echo "## All-in-one server (median of $(runs_of all-in-one) runs)"
       echo
       echo "| /health/ready UP | every context root | Liberty ready (CWWKF0011I) | RSS after start | RSS after demo | demo |"
       echo "|---|---|---|---|---|---|"
@@ -252,7 +267,7 @@ write_report() {
       echo
     fi
     if grep -qv '^all-in-one' "$TSV"; then
-      echo "## Each component's own server (median of $RUNS)"
+      echo "## Each component's own server (median of the runs)"
       echo
       echo "| component | /health/ready UP | Liberty ready | RSS when ready | runs (ready s) | load before first run |"
       echo "|---|---|---|---|---|---|"
@@ -270,6 +285,13 @@ write_report() {
 
 # Every server is assembled (and the demo client copied) before the first run, so that a build during
 # the runs does not change what is measured.
+if [[ -n "$REPORT_ONLY" ]]; then
+  trap - EXIT
+  write_report
+  cat "$REPORT"
+  exit 0
+fi
+
 if [[ "${BENCH_ASSEMBLE:-1}" == 1 ]]; then
   rm -rf "$WORK/demo-client" && mkdir -p "$WORK/demo-client"
   cp -r all-in-one/target/all-in-one.jar all-in-one/target/lib "$WORK/demo-client/"
@@ -286,8 +308,6 @@ if [[ "${BENCH_ASSEMBLE:-1}" == 1 ]]; then
   done
 fi
 
-BENCH_JAVA_VERSION="$("$LIBERTY_HOME/bin/server" version 2>/dev/null | sed -n 's/.*on \(.*\)$/\1/p' | head -n1)"
-BENCH_JAVA_VERSION="${BENCH_JAVA_VERSION:-$(java -version 2>&1 | head -n1)}"
 : >"$TSV"
 for target in $TARGETS; do
   case "$target" in
