@@ -8,8 +8,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.imagingexchange.kit.problem.BadRequestProblem;
 
 /**
- * FHIR R4 JSON parsing and serialisation with the one {@link FhirContext} of the application (building
- * a context scans the whole model, so it is made once). Thread-safe: parsers are created per call.
+ * FHIR R4 JSON parsing and serialisation with the JVM's shared {@link FhirContext} ({@link
+ * FhirContext#forR4Cached()}: building a context scans the model, so it is made once, also for the other
+ * services of an all-in-one server). Thread-safe: parsers are created per call.
  */
 @ApplicationScoped
 public class FhirJson {
@@ -18,7 +19,7 @@ public class FhirJson {
 
     @PostConstruct
     void init() {
-        context = FhirContext.forR4();
+        context = FhirContext.forR4Cached();
     }
 
     /**

@@ -18,13 +18,17 @@ import org.imagingexchange.kit.problem.BadRequestProblem;
 public class FhirCodec {
 
     private final FhirContext context;
+    private final LenientErrorHandler errorHandler;
 
-    /** Creates the R4 context. */
+    /**
+     * Uses the JVM's shared R4 context ({@link FhirContext#forR4Cached()}, left unconfigured: the server
+     * that carries every component builds the model once for all of them); the lenient error handling is
+     * set on each parser.
+     */
     public FhirCodec() {
-        context = FhirContext.forR4();
-        LenientErrorHandler handler = new LenientErrorHandler(false);
-        handler.setErrorOnInvalidValue(false);
-        context.setParserErrorHandler(handler);
+        context = FhirContext.forR4Cached();
+        errorHandler = new LenientErrorHandler(false);
+        errorHandler.setErrorOnInvalidValue(false);
     }
 
     /**
@@ -67,6 +71,6 @@ public class FhirCodec {
     }
 
     private IParser jsonParser() {
-        return context.newJsonParser();
+        return context.newJsonParser().setParserErrorHandler(errorHandler);
     }
 }

@@ -30,8 +30,8 @@ import org.imagingexchange.registry.domain.StudySearch;
  */
 final class ImagingStudyMapper {
 
-    /** FHIR R4 context; creating one is expensive, it is thread-safe once built. */
-    static final FhirContext FHIR = FhirContext.forR4();
+    /** The JVM's shared FHIR R4 context (creating one is expensive; thread-safe once built; never configured). */
+    static final FhirContext FHIR = FhirContext.forR4Cached();
 
     static final String DICOM_UID_SYSTEM = "urn:dicom:uid";
     static final String DCM_SYSTEM = "http://dicom.nema.org/resources/ontology/DCM";
