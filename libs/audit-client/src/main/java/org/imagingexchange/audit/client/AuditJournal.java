@@ -110,6 +110,43 @@ public final class AuditJournal implements Closeable {
         return journal;
     }
 
+    /**
+     * Reads every whole record kept in a journal directory, delivered or not, without changing anything (for
+     * tools and tests looking at a running service's journal): each segment up to its first incomplete frame.
+     *
+     * @param dir a journal directory
+     * @return the records' JSON texts in journal order; empty when the directory does not exist
+     * @throws IOException when a segment cannot be read
+     */
+    public static List<String> readJson(Path dir) throws IOException {
+        List<String> texts = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return texts;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + SEGMENT_SUFFIX)) {
+            stream.forEach(files::add);
+        }
+        files.sort(null);
+        for (Path file : files) {
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+            while (bytes.remaining() >= HEADER) {
+                int length = bytes.getInt(bytes.position());
+                if (length <= 0 || length > bytes.remaining() - HEADER) {
+                    break;
+                }
+                byte[] raw = new byte[length];
+                bytes.get(bytes.position() + HEADER, raw);
+                if (crc(raw, 0, length) != bytes.getInt(bytes.position() + 4)) {
+                    break;
+                }
+                texts.add(new String(raw, StandardCharsets.UTF_8));
+                bytes.position(bytes.position() + HEADER + length);
+            }
+        }
+        return texts;
+    }
+
     /** @return the journal directory */
     public Path directory() {
         return dir;

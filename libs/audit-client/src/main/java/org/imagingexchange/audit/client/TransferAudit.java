@@ -18,11 +18,13 @@ public final class TransferAudit {
     private final AtomicBoolean ended = new AtomicBoolean();
 
     /**
+     * Built by the {@link AuditFilter}; public so that tests of {@link AuditedTransfer} entities can end one.
+     *
      * @param head  the record as known at the response head (outcome success, detail of the resource)
      * @param sink  where the record goes
      * @param clock time of the end (AuditEvent.recorded)
      */
-    TransferAudit(AuditRecord head, AuditEventSink sink, Clock clock) {
+    public TransferAudit(AuditRecord head, AuditEventSink sink, Clock clock) {
         this.head = head;
         this.sink = sink;
         this.clock = clock;

@@ -250,6 +250,23 @@ class AuditJournalTest {
     }
 
     @Test
+    void readJson_tornTail_wholeRecordsOnlyAndNothingChanged() throws IOException {
+        try (AuditJournal journal = open()) {
+            journal.append(record("one"));
+            journal.append(record("two"));
+        }
+        Path segment = onlySegment();
+        Files.write(segment, new byte[] {0, 0, 1, 0, 9}, StandardOpenOption.APPEND);
+        long size = Files.size(segment);
+
+        List<String> texts = AuditJournal.readJson(dir);
+
+        assertEquals(2, texts.size(), "the two whole records");
+        assertTrue(texts.get(1).contains("\"eventId\":\"two\""), texts.get(1));
+        assertEquals(size, Files.size(segment), "reading changes nothing");
+    }
+
+    @Test
     void reject_entry_keptInRefusedFile() throws IOException {
         try (AuditJournal journal = open()) {
             journal.append(record("bad"));
