@@ -43,7 +43,8 @@ import java.util.logging.Logger;
  * delivered (temporary file, forced, renamed); if a crash loses it, the records after the previous marker are
  * delivered again, which the audit service de-duplicates by event id.
  *
- * <p>Thread-safe: any number of writers; one reader (the deliverer) at a time.
+ * <p>Thread-safe: any number of writers; one reader (the deliverer) at a time. One process per directory: the
+ * journal holds a file lock ({@code journal.lock}) while open.
  */
 public final class AuditJournal implements Closeable {
 
@@ -53,6 +54,7 @@ public final class AuditJournal implements Closeable {
     static final int MAX_RECORD_BYTES = 1024 * 1024;
     static final String SEGMENT_SUFFIX = ".seg";
     static final String MARKER = "delivered";
+    static final String LOCK = "journal.lock";
     static final String REJECTED_DIR = "rejected";
     static final String REFUSED_FILE = "refused.jsonl";
     private static final int HEADER = 8;
@@ -68,6 +70,7 @@ public final class AuditJournal implements Closeable {
     private final TreeMap<Long, Path> segments = new TreeMap<>();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
+    private FileChannel lockChannel;
     private volatile Tail tail;
     private volatile long durable;
     private volatile long delivered;
@@ -105,6 +108,7 @@ public final class AuditJournal implements Closeable {
         try {
             journal.recover();
         } catch (IOException e) {
+            journal.releaseLock();
             throw new UncheckedIOException("audit journal " + dir + " not usable", e);
         }
         return journal;
@@ -298,6 +302,7 @@ public final class AuditJournal implements Closeable {
                 tail.channel.close();
             } finally {
                 syncLock.unlock();
+                lockChannel.close();
             }
         } finally {
             writeLock.unlock();
@@ -355,6 +360,7 @@ public final class AuditJournal implements Closeable {
 
     private void recover() throws IOException {
         Files.createDirectories(dir);
+        lock();
         Files.deleteIfExists(dir.resolve(MARKER + ".tmp"));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SEGMENT_SUFFIX)) {
             for (Path file : files) {
@@ -376,6 +382,30 @@ public final class AuditJournal implements Closeable {
             delivered = tail.written;
         }
         deleteDeliveredSegments();
+    }
+
+    private void releaseLock() {
+        try {
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing the lock of " + dir, e);
+        }
+    }
+
+    /** One process, one journal: a second writer would interleave frames. */
+    private void lock() throws IOException {
+        lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (lockChannel.tryLock() == null) {
+                lockChannel.close();
+                throw new IOException("audit journal " + dir + " is in use by another process");
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lockChannel.close();
+            throw new IOException("audit journal " + dir + " is already open in this process", e);
+        }
     }
 
     /** @return records after the delivered marker in this segment; truncates it at its first bad frame */

@@ -267,6 +267,17 @@ class AuditJournalTest {
     }
 
     @Test
+    void open_directoryAlreadyOpen_refused() {
+        try (AuditJournal journal = open()) {
+            java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.io.UncheckedIOException.class, this::open, "a second writer on one journal is refused");
+            assertTrue(e.getCause().getMessage().contains("already open"), e.getCause().getMessage());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void reject_entry_keptInRefusedFile() throws IOException {
         try (AuditJournal journal = open()) {
             journal.append(record("bad"));
