@@ -22,7 +22,8 @@
 # for the nginx and static targets), all on 127.0.0.1; BENCH_STUDY_CACHE. Work files under
 # ${BENCH_WORK:-/tmp/ie-retrieval-bench.work}, removed at the end; the generated studies and the
 # source Orthanc's storage holding them are kept in ${BENCH_STUDY_CACHE:-$EXCHANGE_CACHE/bench-retrieval} (~2.1 GB;
-# only the studies in BENCH_STUDIES are generated).
+# only the studies in BENCH_STUDIES are generated). BENCH_START_SECONDS (600): how long the platform may take to
+# start (on a loaded machine the six WARs take longer).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$(pwd -P)"
@@ -202,7 +203,7 @@ start_platform() {
     spawn_session "$PLATFORM_PID_FILE" "$WORK/platform-console.log" "$LIBERTY_HOME/bin/server" run exchange
   local probe t0=$SECONDS
   for probe in /health/ready /registry/metrics /reports/metrics /consent/metrics /audit/metrics /retrieval/metrics; do
-    wait_http "$base$probe" $((600 - (SECONDS - t0))) ||
+    wait_http "$base$probe" $((${BENCH_START_SECONDS:-600} - (SECONDS - t0))) ||
       { tail -n 30 "$WORK/platform-console.log" >&2; die "platform not ready: $probe"; }
   done
   log "platform: ready in $((SECONDS - t0))s"
