@@ -273,9 +273,18 @@ memory_between() { # FROM TO -> {"heap_used_mib_max":..,"old_used_mib_end":..,"r
 if [[ " $TARGETS " == *" platform "* ]]; then
   start_platform
   refresh_token
+  # The first retrievals after the start may time out on a loaded machine (cold JIT, first Hibernate queries).
   for s in $STUDIES; do
-    client platform "$s" 1 0 1 | jq -e '.errors == 0 and .completed == 1' >/dev/null ||
-      die "the platform does not serve the $s study: $(client platform "$s" 1 0 1)"
+    served=0
+    for attempt in 1 2 3; do
+      out="$(client platform "$s" 1 0 1)"
+      if jq -e '.errors == 0 and .completed == 1' <<<"$out" >/dev/null; then
+        served=1
+        break
+      fi
+      log "platform: retrieval $attempt of the $s study failed: $(jq -c '.error_samples' <<<"$out")"
+    done
+    ((served)) || die "the platform does not serve the $s study: $out"
   done
   if [[ "${BENCH_JFR:-0}" == 1 ]]; then
     jcmd "$JAVA_PID" JFR.start name=bench settings=profile >/dev/null
