@@ -17,10 +17,13 @@
 # Tunables: BENCH_SECONDS (window per cell, 15), BENCH_CLIENTS ("1 10 50"), BENCH_TARGETS
 # ("direct nginx1 nginx2 platform static"), BENCH_STUDIES ("large small"), BENCH_HEAP (platform -Xmx,
 # 768m: the six WARs of the all-in-one server do not start in 256m), BENCH_JFR=1 (record the platform with JFR, profile settings, and write a hot-spot summary),
-# KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging, must be running). Ports 29042/29043 (Orthanc),
-# 29080 (platform), 29112 (platform DICOM), 29081-29083 (nginx), all on 127.0.0.1. Work files under
+# KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging, must be running), BENCH_PORT_BASE (29000): ports
+# base+42/43 (Orthanc), base+80 (platform), base+112 (platform DICOM), base+81..83 (nginx, started only
+# for the nginx and static targets), all on 127.0.0.1; BENCH_STUDY_CACHE. Work files under
 # ${BENCH_WORK:-/tmp/ie-retrieval-bench.work}, removed at the end; the generated studies and the
-# source Orthanc's storage holding them are kept in $EXCHANGE_CACHE/bench-retrieval (~2.1 GB).
+# source Orthanc's storage holding them are kept in ${BENCH_STUDY_CACHE:-$EXCHANGE_CACHE/bench-retrieval} (~2.1 GB;
+# only the studies in BENCH_STUDIES are generated). BENCH_START_SECONDS (600): how long the platform may take to
+# start (on a loaded machine the six WARs take longer).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$(pwd -P)"
@@ -38,16 +41,17 @@ STUDIES="${BENCH_STUDIES:-large small}"
 HEAP="${BENCH_HEAP:-768m}"
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:18180}"
 export KEYCLOAK_URL
-ORTHANC_HTTP=29042
-ORTHANC_DICOM=29043
-GATEWAY_PORT=29080
-DIMSE_PORT=29112
-NGINX_ONE=29081
-NGINX_TWO=29082
-NGINX_STATIC=29083
+PORT_BASE="${BENCH_PORT_BASE:-29000}"
+ORTHANC_HTTP=$((PORT_BASE + 42))
+ORTHANC_DICOM=$((PORT_BASE + 43))
+GATEWAY_PORT=$((PORT_BASE + 80))
+DIMSE_PORT=$((PORT_BASE + 112))
+NGINX_ONE=$((PORT_BASE + 81))
+NGINX_TWO=$((PORT_BASE + 82))
+NGINX_STATIC=$((PORT_BASE + 83))
 export ORTHANC_EXCHANGE_PORT="$DIMSE_PORT"
 LIBERTY_HOME="$EXCHANGE_CACHE/openliberty-26.0.0.5/wlp"
-STUDY_CACHE="$EXCHANGE_CACHE/bench-retrieval"
+STUDY_CACHE="${BENCH_STUDY_CACHE:-$EXCHANGE_CACHE/bench-retrieval}"
 ACCEPT='multipart/related; type="application/dicom"; transfer-syntax=*'
 BASIC="Basic $(printf '%s' "$ORTHANC_USER:$ORTHANC_PASSWORD" | base64)"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -72,7 +76,9 @@ trap 'exit 130' INT TERM
 
 # --- prerequisites ------------------------------------------------------------------------------------
 need_cmd curl jq
-if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+NGINX_TARGETS=0
+[[ " $TARGETS " != *" nginx"* && " $TARGETS " != *" static "* ]] || NGINX_TARGETS=1
+if ((NGINX_TARGETS)) && ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
   log "installing Debian nginx"
   sudo=()
   ((EUID == 0)) || sudo=(sudo)
@@ -100,8 +106,8 @@ make_study() { # NAME COUNT ROWS COLUMNS
     mv "$dir.uid" "$dir/study-uid"
   fi
 }
-make_study large 250 1400 1400
-make_study small 4 256 256
+[[ " $STUDIES " != *" large "* ]] || make_study large 250 1400 1400
+[[ " $STUDIES " != *" small "* ]] || make_study small 4 256 256
 
 # --- source archive -----------------------------------------------------------------------------------
 # Its storage and index persist in the cache, so the studies are loaded (POST /instances) only once.
@@ -123,7 +129,8 @@ for s in $STUDIES; do
   fi
 done
 
-# --- nginx: one hop, two hops, static file ---------------------------------------------------------------
+# --- nginx: one hop, two hops, static file --------------------------------------------------------------- (only when a target needs them)
+if ((NGINX_TARGETS)); then
 mkdir -p "$WORK/nginx/tmp" "$WORK/static"
 chmod -R a+rwx "$WORK/nginx/tmp"
 proxy_settings='proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host;
@@ -151,8 +158,10 @@ EOF
 spawn_session "$NGINX_PID_FILE" "$WORK/nginx/console.log" "$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" \
   -e "$WORK/nginx/error.log" -g 'daemon off;'
 wait_http "http://127.0.0.1:$NGINX_ONE/system" 10 -u "$ORTHANC_USER:$ORTHANC_PASSWORD" || die "nginx does not answer"
+fi
 
 # Reference bodies (byte counts for the checks, files for the static target).
+mkdir -p "$WORK/static"
 declare -A UID_OF BYTES_OF
 for s in $STUDIES; do
   UID_OF[$s]="$(cat "$STUDY_CACHE/$s/study-uid")"
@@ -194,7 +203,7 @@ start_platform() {
     spawn_session "$PLATFORM_PID_FILE" "$WORK/platform-console.log" "$LIBERTY_HOME/bin/server" run exchange
   local probe t0=$SECONDS
   for probe in /health/ready /registry/metrics /reports/metrics /consent/metrics /audit/metrics /retrieval/metrics; do
-    wait_http "$base$probe" $((600 - (SECONDS - t0))) ||
+    wait_http "$base$probe" $((${BENCH_START_SECONDS:-600} - (SECONDS - t0))) ||
       { tail -n 30 "$WORK/platform-console.log" >&2; die "platform not ready: $probe"; }
   done
   log "platform: ready in $((SECONDS - t0))s"
@@ -264,9 +273,18 @@ memory_between() { # FROM TO -> {"heap_used_mib_max":..,"old_used_mib_end":..,"r
 if [[ " $TARGETS " == *" platform "* ]]; then
   start_platform
   refresh_token
+  # The first retrievals after the start may time out on a loaded machine (cold JIT, first Hibernate queries).
   for s in $STUDIES; do
-    client platform "$s" 1 0 1 | jq -e '.errors == 0 and .completed == 1' >/dev/null ||
-      die "the platform does not serve the $s study: $(client platform "$s" 1 0 1)"
+    served=0
+    for attempt in 1 2 3; do
+      out="$(client platform "$s" 1 0 1)"
+      if jq -e '.errors == 0 and .completed == 1' <<<"$out" >/dev/null; then
+        served=1
+        break
+      fi
+      log "platform: retrieval $attempt of the $s study failed: $(jq -c '.error_samples' <<<"$out")"
+    done
+    ((served)) || die "the platform does not serve the $s study: $out"
   done
   if [[ "${BENCH_JFR:-0}" == 1 ]]; then
     jcmd "$JAVA_PID" JFR.start name=bench settings=profile >/dev/null

@@ -28,6 +28,8 @@ import org.imagingexchange.kit.problem.ProblemResponses;
  * answered, reads who called from {@link RequestContext}, what was touched from {@link AuditedAccess},
  * and hands the record to the {@link AuditEventSink} before the response body is written. When the
  * record cannot be made durable the response is replaced by a 503 problem: no access goes unaudited.
+ * A successful response whose entity is an {@link AuditedTransfer} (a streamed body) is audited when the
+ * transfer ends instead, with its real outcome ({@link TransferAudit}); nothing is written at its head.
  * Requests the container refuses before the resource is matched (401/403) are not audited here.
  * The {@code @Audited} on this class only binds the filter (JAX-RS name binding matches the annotation
  * type, not its value); the pattern written is the one on the resource method.
@@ -68,6 +70,13 @@ public class AuditFilter implements ContainerResponseFilter {
         String path = request.getUriInfo().getRequestUri().getPath();
         AuditRecord record = toRecord(new Access(pattern.get(), response.getStatus(), request.getMethod() + " " + path,
                 rawQuery), requestContext.actor(), access, requestContext.correlationId());
+        if (response.getStatus() < 300 && response.getEntity() instanceof AuditedTransfer transfer) {
+            // A streamed body: the access ends with the transfer, which writes the record with its outcome.
+            TransferAudit audit = new TransferAudit(record, sink, clock);
+            access.transfer(audit);
+            transfer.auditWith(audit);
+            return;
+        }
         try {
             sink.record(record);
         } catch (AuditUnavailableException e) {

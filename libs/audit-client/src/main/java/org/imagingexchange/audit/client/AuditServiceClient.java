@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.imagingexchange.kit.security.ServiceCallHeaders;
 
@@ -29,4 +30,27 @@ public interface AuditServiceClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response ingest(AuditRecord record);
+
+    /**
+     * {@code POST /api/events/batch}: stores the records in one transaction at the end of the hash chain, each
+     * once (idempotent by event id).
+     *
+     * @param records up to 1000 records, oldest first
+     * @return 200 with a JSON array of {@link BatchEntry}, one per record in order; 4xx/5xx for the whole batch
+     *         otherwise (nothing stored); the caller closes it
+     */
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response ingestBatch(List<AuditRecord> records);
+
+    /**
+     * The part of a batch answer's entry the outbox reads (the service also sends sequence and hash).
+     *
+     * @param eventId the record's event id
+     * @param status  201 stored now, 200 already stored, 400 refused as invalid
+     */
+    record BatchEntry(String eventId, int status) {
+    }
 }

@@ -1,11 +1,14 @@
 package org.imagingexchange.audit.client;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Request-scoped note of what an {@link Audited} request touched: the patients and objects it returned
@@ -14,10 +17,13 @@ import java.util.Set;
 @RequestScoped
 public class AuditedAccess {
 
+    private static final Logger LOG = Logger.getLogger(AuditedAccess.class.getName());
+
     private final Set<AuditRecord.PatientRef> patients = new LinkedHashSet<>();
     private final List<AuditRecord.EntityRef> entities = new ArrayList<>();
     private String outcomeDetail = "";
     private AuditRecord.Agent onBehalfOf;
+    private TransferAudit transfer;
 
     /** Notes a patient whose data was accessed (or refused). */
     public void patient(String id, String issuer) {
@@ -59,6 +65,28 @@ public class AuditedAccess {
     /** @return the noted objects, in insertion order */
     public List<AuditRecord.EntityRef> entities() {
         return List.copyOf(entities);
+    }
+
+    /**
+     * Notes the pending record of a streamed response ({@link AuditFilter}), so it is ended even when the
+     * body is never written.
+     *
+     * @param pending the pending record
+     */
+    void transfer(TransferAudit pending) {
+        this.transfer = pending;
+    }
+
+    /** Ends a streamed response's record the body never ended (e.g. the container failed before writing it). */
+    @PreDestroy
+    void endOpenTransfer() {
+        if (transfer != null && !transfer.ended()) {
+            try {
+                transfer.failed(AuditOutcome.SERIOUS_FAILURE, "the response body was not written");
+            } catch (AuditUnavailableException e) {
+                LOG.log(Level.SEVERE, "audit record of an unwritten response could not be made durable", e);
+            }
+        }
     }
 
     /** @return the outcome explanation; empty when none was set */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagingexchange.audit.client.AuditRecord;
@@ -18,6 +19,7 @@ import org.imagingexchange.audit.config.AuditConfig;
 import org.imagingexchange.audit.domain.AccessLogPolicy;
 import org.imagingexchange.audit.domain.AuditTrail;
 import org.imagingexchange.audit.domain.IngestResult;
+import org.imagingexchange.kit.problem.BadRequestProblem;
 
 /**
  * Internal API of the audit service: ingest of audit records from the other services' outboxes, and
@@ -27,6 +29,9 @@ import org.imagingexchange.audit.domain.IngestResult;
 @RequestScoped
 @Tag(name = "audit-internal")
 public class AuditEventResource {
+
+    /** Most records one batch may carry. */
+    static final int MAX_BATCH = 1000;
 
     @Inject
     AuditTrail trail;
@@ -56,6 +61,31 @@ public class AuditEventResource {
         }
         URI location = URI.create(config.publicFhirBase().resourceUrl(AuditEventFhirMapper.RESOURCE_TYPE, receipt.eventId()));
         return Response.created(location).entity(receipt).build();
+    }
+
+    /**
+     * {@code POST /api/events/batch}: stores the records at the end of the hash chain in one transaction (the
+     * producers' outboxes deliver this way), each once per event id. A record that is invalid is refused on its
+     * own; the others are stored.
+     *
+     * @param records up to {@value #MAX_BATCH} records (JSON array of {@link AuditRecord}), oldest first
+     * @return 200 with one {@link BatchIngestReceipt} per record, in order (status 201, 200 or 400 each)
+     * @throws BadRequestProblem (400) for a missing body or more than {@value #MAX_BATCH} records; nothing is stored
+     */
+    @POST
+    @Path("/events/batch")
+    @RolesAllowed("exchange-service")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest a batch of audit records in one transaction (idempotent by eventId)")
+    public List<BatchIngestReceipt> ingestBatch(List<AuditRecord> records) {
+        if (records == null) {
+            throw new BadRequestProblem("missing-body", "The body must be a JSON array of audit records.");
+        }
+        if (records.size() > MAX_BATCH) {
+            throw new BadRequestProblem("batch-too-large", "At most " + MAX_BATCH + " records per batch.");
+        }
+        return trail.ingestAll(records).stream().map(BatchIngestReceipt::of).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.imagingexchange.audit.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.imagingexchange.audit.client.AuditRecord;
 
@@ -20,6 +21,17 @@ public interface AuditLedger {
      * @return the result; {@code created == false} with the stored event for a known event id
      */
     IngestResult append(AuditRecord record, UnaryOperator<String> link);
+
+    /**
+     * Appends the records in order at the end of the chain, in one transaction holding the chain-head lock
+     * once, skipping event ids already stored (also repeats within the list). Either all new records are
+     * stored or none.
+     *
+     * @param records normalised, valid records, oldest first
+     * @param link    computes a record's hash from the previous record's hash and the record
+     * @return one result per record, in order; {@code created == false} with the stored event for a known id
+     */
+    List<IngestResult> appendAll(List<AuditRecord> records, BiFunction<String, AuditRecord, String> link);
 
     /** @return the stored event with this id; empty when unknown */
     Optional<StoredAuditEvent> find(String eventId);

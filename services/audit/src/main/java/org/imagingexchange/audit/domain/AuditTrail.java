@@ -2,7 +2,9 @@ package org.imagingexchange.audit.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.imagingexchange.audit.client.AuditRecord;
 import org.imagingexchange.kit.context.Actor;
 
@@ -37,6 +39,40 @@ public class AuditTrail {
     public IngestResult ingest(AuditRecord record) {
         AuditRecord normalized = AuditRecords.validate(record);
         return ledger.append(normalized, previous -> HashChain.link(previous, normalized));
+    }
+
+    /**
+     * Ingests a batch: every valid record is appended to the chain in one transaction (duplicates by event id
+     * are acknowledged, not stored again); invalid records are refused one by one without holding back the
+     * others.
+     *
+     * @param records the records as received, oldest first; elements may be null (refused)
+     * @return one entry per record, in order
+     */
+    public List<BatchIngestEntry> ingestAll(List<AuditRecord> records) {
+        List<AuditRecord> valid = new ArrayList<>(records.size());
+        List<BatchIngestEntry> refused = new ArrayList<>(records.size());
+        for (AuditRecord record : records) {
+            try {
+                valid.add(AuditRecords.validate(record));
+                refused.add(null);
+            } catch (InvalidAuditRecordException e) {
+                refused.add(new BatchIngestEntry(record == null || record.eventId() == null ? "" : record.eventId(),
+                        Optional.empty(), e.getMessage()));
+            }
+        }
+        List<IngestResult> stored = valid.isEmpty() ? List.of() : ledger.appendAll(valid, HashChain::link);
+        List<BatchIngestEntry> entries = new ArrayList<>(records.size());
+        int next = 0;
+        for (BatchIngestEntry refusal : refused) {
+            if (refusal != null) {
+                entries.add(refusal);
+            } else {
+                IngestResult result = stored.get(next++);
+                entries.add(new BatchIngestEntry(result.event().record().eventId(), Optional.of(result), ""));
+            }
+        }
+        return entries;
     }
 
     /**

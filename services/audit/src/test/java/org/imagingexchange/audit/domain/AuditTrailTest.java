@@ -47,6 +47,53 @@ class AuditTrailTest {
     }
 
     @Test
+    void ingestAll_newDuplicateInvalidAndRepeat_eachAnsweredInOrderOneBatch() {
+        InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(ledger);
+        trail.ingest(record("stored-before", "1CT1"));
+        AuditRecord invalid = new AuditRecord("bad", null, null, null, null, null, null, null, null, null);
+
+        List<BatchIngestEntry> entries = trail.ingestAll(java.util.Arrays.asList(record("new-1", "1CT1"),
+                record("stored-before", "1CT1"), invalid, null, record("new-2", "1CT1"), record("new-1", "1CT1")));
+
+        assertEquals(List.of("new-1", "stored-before", "bad", "", "new-2", "new-1"),
+                entries.stream().map(BatchIngestEntry::eventId).toList(), "one entry per record, in order");
+        assertEquals(List.of(true, false), List.of(entries.get(0).stored().orElseThrow().created(),
+                entries.get(1).stored().orElseThrow().created()), "new stored, known acknowledged");
+        assertTrue(entries.get(2).stored().isEmpty() && entries.get(2).refusal().contains("recorded"),
+                "an invalid record is refused naming its missing members: " + entries.get(2).refusal());
+        assertTrue(entries.get(3).stored().isEmpty(), "a null element is refused");
+        assertFalse(entries.get(5).stored().orElseThrow().created(), "a repeat within the batch is stored once");
+        assertEquals(entries.get(0).stored().orElseThrow().event().sequence(),
+                entries.get(5).stored().orElseThrow().event().sequence(), "the repeat names the stored row");
+        assertEquals(3, ledger.rows.size(), "stored-before, new-1, new-2");
+        assertEquals(1, ledger.batches, "the valid records go to the ledger as one batch");
+    }
+
+    @Test
+    void ingestAll_batchesAndSingles_chainVerifiesAndMatchesSingleIngest() {
+        InMemoryAuditLedger batched = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(batched);
+        InMemoryAuditLedger single = new InMemoryAuditLedger();
+        AuditTrail reference = new AuditTrail(single);
+        List<AuditRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            records.add(record("e-" + i, "P" + (i % 7)));
+        }
+
+        trail.ingest(records.get(0));
+        trail.ingestAll(records.subList(1, 600));
+        trail.ingestAll(records.subList(600, 700));
+        records.forEach(reference::ingest);
+
+        ChainVerification v = trail.verify();
+        assertTrue(v.intact(), v.detail());
+        assertEquals(700, v.verified());
+        assertEquals(single.head(), batched.head(),
+                "a batch ingest yields exactly the chain record-by-record ingest yields");
+    }
+
+    @Test
     void verify_untouchedChain_intact() {
         AuditTrail trail = new AuditTrail(new InMemoryAuditLedger());
         for (int i = 0; i < 1200; i++) {

@@ -3,6 +3,7 @@ package org.imagingexchange.audit.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.imagingexchange.audit.client.AuditRecord;
 
@@ -22,6 +23,19 @@ class InMemoryAuditLedger implements AuditLedger {
         rows.add(e);
         head = new ChainHead(e.sequence(), e.hash());
         return new IngestResult(e, true);
+    }
+
+    /** Counts batch calls, so tests can tell one batch from N single appends. */
+    int batches;
+
+    @Override
+    public synchronized List<IngestResult> appendAll(List<AuditRecord> records, BiFunction<String, AuditRecord, String> link) {
+        batches++;
+        List<IngestResult> results = new ArrayList<>();
+        for (AuditRecord record : records) {
+            results.add(append(record, previous -> link.apply(previous, record)));
+        }
+        return results;
     }
 
     @Override

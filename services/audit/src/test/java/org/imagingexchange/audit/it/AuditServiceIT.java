@@ -275,6 +275,38 @@ class AuditServiceIT {
     }
 
     @Test
+    void ingestBatch_newDuplicateAndInvalid_oneStatusEachInOrderAndChainIntact() {
+        String stored = ingest(uniquePatient());
+        String fresh = UUID.randomUUID().toString();
+        String patient = uniquePatient();
+        String body = "[" + record(fresh, patient, "1.2.3") + "," + record(stored, patient, "1.2.3")
+                + ",{\"eventId\":\"no-members\"}]";
+
+        HttpResponse<String> r = Http.post(EVENTS + "/batch", Tokens.of("exchange-platform"), JSON, body);
+
+        assertEquals(200, r.statusCode(), r.body());
+        List<JsonObject> entries = ((jakarta.json.JsonArray) Http.json(r)).getValuesAs(JsonObject.class);
+        assertEquals(List.of(fresh, stored, "no-members"), entries.stream().map(e -> e.getString("eventId")).toList());
+        assertEquals(List.of(201, 200, 400), entries.stream().map(e -> e.getInt("status")).toList(),
+                "stored, already stored, refused: " + r.body());
+        assertTrue(entries.get(2).getString("detail").contains("recorded"), "the refusal names the members: " + r.body());
+        assertEquals(1, ids(Http.get(SEARCH + "?patient:identifier=" + q(patient), Tokens.of("auditor"))).size(),
+                "the new record is searchable, the duplicate not stored twice");
+        JsonObject report = (JsonObject) Http.json(Http.get("/audit/api/integrity", Tokens.of("auditor")));
+        assertTrue(report.getBoolean("intact"), "the chain verifies after a batch: " + report);
+    }
+
+    @Test
+    void ingestBatch_hospitalToken_403AndTooLarge_400() {
+        assertEquals(403, Http.post(EVENTS + "/batch", Tokens.of("hospital-a"), JSON,
+                "[" + record(UUID.randomUUID().toString(), uniquePatient(), "1.2.3") + "]").statusCode());
+        String many = "[" + String.join(",", java.util.Collections.nCopies(1001, "{}")) + "]";
+        HttpResponse<String> r = Http.post(EVENTS + "/batch", Tokens.of("exchange-platform"), JSON, many);
+        assertEquals(400, r.statusCode(), "more than 1000 records: " + r.body());
+        assertTrue(r.body().contains("batch-too-large"), r.body());
+    }
+
+    @Test
     void integrity_tamperedRow_detected() throws SQLException {
         String eventId = ingest(uniquePatient());
         try (Connection c = DriverManager.getConnection(System.getProperty("it.db.url"),

@@ -4,6 +4,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.Consumer;
+import org.imagingexchange.audit.client.AuditOutcome;
+import org.imagingexchange.audit.client.AuditedTransfer;
+import org.imagingexchange.audit.client.TransferAudit;
 import org.imagingexchange.retrieval.domain.RetrievedBody;
 
 /**
@@ -11,12 +14,18 @@ import org.imagingexchange.retrieval.domain.RetrievedBody;
  * the source body on every path (end of stream, source failure, client abort). A failure after the
  * head was sent cannot change the status any more: the exception ends the connection, so the client
  * sees a truncated multipart body, never a complete-looking one.
+ *
+ * <p>Audit (IHE BALP PatientRead of the retrieval): the record is written when the transfer ends, with its
+ * real outcome: success once every byte was handed to the container (before the body is closed, so the record
+ * is durable before the response is complete), a serious failure when the source broke off, a minor failure
+ * when the client went away; in every case with the bytes sent. No audit work happens before the first byte.
  */
-final class UpstreamStreamingOutput implements StreamingOutput {
+final class UpstreamStreamingOutput implements StreamingOutput, AuditedTransfer {
 
     private final RetrievedBody body;
     private final int chunkBytes;
     private final Consumer<String> contentTypeWriter;
+    private TransferAudit audit;
 
     /**
      * @param body              the open source body; closed by {@link #write}
@@ -32,18 +41,66 @@ final class UpstreamStreamingOutput implements StreamingOutput {
     }
 
     @Override
+    public void auditWith(TransferAudit pending) {
+        this.audit = pending;
+    }
+
+    @Override
     public void write(OutputStream out) throws IOException {
+        long sent = 0;
         try (RetrievedBody source = body) {
-            // An empty write makes the runtime put its (re-serialised) headers on the servlet response,
-            // without committing it; the source's exact Content-Type then replaces the runtime's.
-            out.write(new byte[0], 0, 0);
-            contentTypeWriter.accept(source.contentType());
-            byte[] chunk = new byte[chunkBytes];
-            int n;
-            while ((n = source.body().read(chunk)) != -1) {
-                out.write(chunk, 0, n);
+            try {
+                // An empty write makes the runtime put its (re-serialised) headers on the servlet response,
+                // without committing it; the source's exact Content-Type then replaces the runtime's.
+                out.write(new byte[0], 0, 0);
+                contentTypeWriter.accept(source.contentType());
+            } catch (IOException | RuntimeException e) {
+                clientGone(sent, e);
+                throw e;
             }
-            out.flush();
+            byte[] chunk = new byte[chunkBytes];
+            while (true) {
+                int n;
+                try {
+                    n = source.body().read(chunk);
+                } catch (IOException | RuntimeException e) {
+                    sourceBrokeOff(sent, e);
+                    throw e;
+                }
+                if (n == -1) {
+                    break;
+                }
+                try {
+                    out.write(chunk, 0, n);
+                } catch (IOException | RuntimeException e) {
+                    clientGone(sent, e);
+                    throw e;
+                }
+                sent += n;
+            }
+            try {
+                out.flush();
+            } catch (IOException | RuntimeException e) {
+                clientGone(sent, e);
+                throw e;
+            }
+            if (audit != null) {
+                audit.succeeded("source " + body.sourceId() + ": " + sent + " bytes sent");
+            }
+        }
+    }
+
+    private void sourceBrokeOff(long sent, Exception cause) {
+        if (audit != null) {
+            audit.failed(AuditOutcome.SERIOUS_FAILURE, "source " + body.sourceId() + " broke off after " + sent
+                    + " bytes sent: " + cause.getMessage());
+        }
+    }
+
+    private void clientGone(long sent, Exception cause) {
+        if (audit != null) {
+            audit.failed(AuditOutcome.MINOR_FAILURE, "client disconnected after " + sent + " bytes of source "
+                    + body.sourceId() + ": " + cause.getMessage());
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagingexchange.audit.client.Audited;
-import org.imagingexchange.audit.client.AuditedAccess;
 import org.imagingexchange.audit.client.BalpPattern;
 import org.imagingexchange.retrieval.config.RetrievalConfig;
 import org.imagingexchange.retrieval.domain.RetrieveTarget;
@@ -25,7 +24,8 @@ import org.imagingexchange.retrieval.domain.RetrievedBody;
  * WADO-RS Retrieve Transaction (DICOM PS3.18 §10.4; IHE RAD-107 Retrieve Imaging Document Set over
  * WADO-RS): study, series and instance as {@code multipart/related; type="application/dicom"} and their
  * metadata as {@code application/dicom+json}, streamed from the study's source archive. Role
- * {@code imaging-reader}; consent by {@link StudyConsentFilter}; one BALP PatientRead audit record per call.
+ * {@code imaging-reader}; consent by {@link StudyConsentFilter}; one BALP PatientRead audit record per call,
+ * written when the transfer ends with its outcome ({@link UpstreamStreamingOutput}), for errors at once.
  * The Accept header goes to the source unchanged (no {@code @Produces}: the source negotiates).
  */
 @Path("dicomweb/studies")
@@ -41,9 +41,6 @@ public class WadoRsResource {
 
     @Inject
     AuthorizedStudy authorized;
-
-    @Inject
-    AuditedAccess audit;
 
     @Inject
     UpstreamBodyGuard guard;
@@ -146,8 +143,6 @@ public class WadoRsResource {
 
     private Response stream(RetrieveTarget target) {
         RetrievedBody body = guard.hold(retrieval.open(authorized.location(target.studyInstanceUid()), target, accept()));
-        audit.outcomeDetail("source " + body.sourceId() + ": " + (body.contentLength() >= 0
-                ? body.contentLength() + " bytes (Content-Length)" : "streamed, size not known at response head"));
         // One chunk per copy: the response goes out in chunkBytes pieces (the container's default is 32 KiB).
         servletResponse.setBufferSize(config.chunkBytes());
         UpstreamStreamingOutput output = new UpstreamStreamingOutput(body, config.chunkBytes(),

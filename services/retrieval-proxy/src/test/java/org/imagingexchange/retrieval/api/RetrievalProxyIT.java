@@ -8,11 +8,10 @@ import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
+import org.imagingexchange.audit.client.AuditJournal;
 import org.imagingexchange.testsupport.Http;
 import org.imagingexchange.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,24 +160,12 @@ class RetrievalProxyIT {
     /** @return the one outbox record of the request with this correlation id */
     private static JsonObject auditRecord(String correlationId) throws IOException {
         Path outbox = Path.of(System.getProperty("it.audit.outbox.dir", "target/it-audit-outbox/retrieval-proxy"));
-        try (Stream<Path> files = Files.list(outbox)) {
-            List<JsonObject> records = files.filter(f -> f.toString().endsWith(".json"))
-                    .map(RetrievalProxyIT::read)
-                    .map(text -> Json.createReader(new StringReader(text)).readObject())
-                    .filter(o -> correlationId.equals(o.getString("correlationId", "")))
-                    .toList();
-            assertEquals(1, records.size(), "one audit record for correlation id " + correlationId);
-            return records.get(0);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            // delivered (deleted) between listing and reading: not the record we look for
-            return "{}";
-        }
+        List<JsonObject> records = AuditJournal.readJson(outbox).stream()
+                .map(text -> Json.createReader(new StringReader(text)).readObject())
+                .filter(o -> correlationId.equals(o.getString("correlationId", "")))
+                .toList();
+        assertEquals(1, records.size(), "one audit record for correlation id " + correlationId);
+        return records.get(0);
     }
 
     @Test

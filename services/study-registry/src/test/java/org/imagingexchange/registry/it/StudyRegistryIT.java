@@ -676,16 +676,17 @@ class StudyRegistryIT {
     /** @return the audit records of C-FIND queries left in the outbox (the audit service is not running here) */
     private static java.util.List<JsonObject> cFindAuditRecords() throws java.io.IOException {
         java.nio.file.Path outbox = java.nio.file.Path.of("target", "it-audit-outbox");
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(outbox)) {
-            return files.filter(f -> f.toString().endsWith(".json")).map(f -> {
-                try {
-                    return java.nio.file.Files.readString(f);
-                } catch (java.io.IOException e) {
-                    return "{}";
-                }
-            }).filter(text -> text.contains("DICOM C-FIND"))
-                    .map(text -> Json.createReader(new StringReader(text)).readObject()).toList();
+        java.util.List<java.nio.file.Path> journals;
+        try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.list(outbox)) {
+            journals = dirs.filter(java.nio.file.Files::isDirectory).toList();
         }
+        java.util.List<JsonObject> records = new java.util.ArrayList<>();
+        for (java.nio.file.Path journal : journals) {
+            org.imagingexchange.audit.client.AuditJournal.readJson(journal).stream()
+                    .filter(text -> text.contains("DICOM C-FIND"))
+                    .map(text -> Json.createReader(new StringReader(text)).readObject()).forEach(records::add);
+        }
+        return records;
     }
 
     private static long pending(Run r) {
