@@ -41,6 +41,10 @@ public class FhirJson {
             resource = context.newJsonParser().parseResource(body);
         } catch (DataFormatException e) {
             throw new BadRequestProblem("invalid-fhir-json", "The body is not a FHIR R4 JSON resource: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // HAPI's parser fails with other runtime exceptions on some malformed structures; their messages are
+            // internal, so the detail is fixed.
+            throw new BadRequestProblem("invalid-fhir-json", "The body is not a FHIR R4 JSON resource.");
         }
         if (!type.isInstance(resource)) {
             throw new BadRequestProblem("wrong-resource-type", "Expected resourceType '" + expected + "' but got '"

@@ -49,6 +49,10 @@ public class FhirCodec {
             resource = jsonParser().parseResource(body);
         } catch (DataFormatException | IllegalArgumentException e) {
             throw new BadRequestProblem("malformed-body", "The request body is not a FHIR R4 JSON resource: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // HAPI's parser fails with other runtime exceptions on some malformed structures (e.g. a Bundle entry
+            // whose resource is a number); their messages are internal, so the detail is fixed.
+            throw new BadRequestProblem("malformed-body", "The request body is not a FHIR R4 JSON resource.");
         }
         if (!type.isInstance(resource)) {
             throw new BadRequestProblem("wrong-resource-type", "resourceType is '" + context.getResourceType(resource)

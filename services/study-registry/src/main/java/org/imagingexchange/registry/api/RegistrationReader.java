@@ -1,7 +1,6 @@
 package org.imagingexchange.registry.api;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
@@ -131,7 +130,10 @@ final class RegistrationReader {
         IBaseResource parsed;
         try {
             parsed = parser.parseResource(json);
-        } catch (DataFormatException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // DataFormatException for what HAPI recognises as wrong; HAPI's parser also fails with other runtime
+            // exceptions on some malformed structures (e.g. NullPointerException for a Bundle entry whose
+            // resource is a number, found by RegistrationReaderFuzzTest): all of them are a client's bad body.
             throw new BadRequestProblem("invalid-fhir-resource", "The body is not a FHIR R4 JSON resource.");
         }
         if (!type.isInstance(parsed)) {
