@@ -27,6 +27,25 @@ import java.util.concurrent.Executors;
  */
 final class EchoBackend implements AutoCloseable {
 
+    /**
+     * Starts the backend on {@code it.backend.port} and waits until the gateway under test is ready.
+     *
+     * @return the running backend (close it after the class's tests)
+     * @throws AssertionError when the gateway is not ready within 60 s
+     */
+    static EchoBackend startForGateway() throws IOException, InterruptedException {
+        EchoBackend backend = new EchoBackend(Integer.getInteger("it.backend.port", 19089));
+        for (int i = 0; i < 120; i++) {
+            if (org.imagingexchange.testsupport.Http.get("/health/ready", null).statusCode() == 200) {
+                return backend;
+            }
+            Thread.sleep(500);
+        }
+        backend.close();
+        throw new AssertionError("gateway not ready: " + org.imagingexchange.testsupport.Http.get("/health/ready", null).body());
+    }
+
+
     static final String BOUNDARY = "gw-it-boundary";
 
     private final HttpServer server;

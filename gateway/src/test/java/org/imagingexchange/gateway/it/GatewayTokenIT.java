@@ -42,14 +42,7 @@ class GatewayTokenIT {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = new EchoBackend(Integer.getInteger("it.backend.port", 19089));
-        for (int i = 0; i < 120; i++) {
-            if (Http.get("/health/ready", null).statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("gateway not ready");
+        backend = EchoBackend.startForGateway();
     }
 
     @AfterAll

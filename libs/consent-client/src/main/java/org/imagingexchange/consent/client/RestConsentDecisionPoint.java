@@ -4,14 +4,11 @@ import io.prometheus.metrics.core.metrics.Counter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.imagingexchange.kit.context.RequestContext;
 
 /**
@@ -42,7 +39,7 @@ public class RestConsentDecisionPoint implements ConsentDecisionPoint {
     @Inject
     RequestContext requestContext;
 
-    private volatile ConsentDecisionClient client;
+    private final LazyRestClient<ConsentDecisionClient> client = new LazyRestClient<>(ConsentDecisionClient.class, () -> consentUrl, 10);
 
     @Override
     public ConsentDecision decide(ConsentRequest request) {
@@ -82,20 +79,7 @@ public class RestConsentDecisionPoint implements ConsentDecisionPoint {
     }
 
     private ConsentDecisionClient client() {
-        ConsentDecisionClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = RestClientBuilder.newBuilder()
-                            .baseUri(URI.create(consentUrl))
-                            .connectTimeout(5, TimeUnit.SECONDS)
-                            .readTimeout(10, TimeUnit.SECONDS)
-                            .build(ConsentDecisionClient.class);
-                }
-                c = client;
-            }
-        }
-        return c;
+        return client.get();
     }
 
     private void logFailure(RuntimeException e) {

@@ -2,11 +2,8 @@ package org.imagingexchange.consent.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * {@link ConsentPermitFeed} over HTTP ({@code GET ${exchange.consent.url}/api/permits}) with this
@@ -22,7 +19,7 @@ public class RestConsentPermitFeed implements ConsentPermitFeed {
     @ConfigProperty(name = "exchange.consent.url", defaultValue = "http://127.0.0.1:9080/consent")
     String consentUrl;
 
-    private volatile PermitFeedClient client;
+    private final LazyRestClient<PermitFeedClient> client = new LazyRestClient<>(PermitFeedClient.class, () -> consentUrl, 30);
 
     @Override
     public PermitFeedPage read(long after, int limit) {
@@ -41,19 +38,6 @@ public class RestConsentPermitFeed implements ConsentPermitFeed {
     }
 
     private PermitFeedClient client() {
-        PermitFeedClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = RestClientBuilder.newBuilder()
-                            .baseUri(URI.create(consentUrl))
-                            .connectTimeout(5, TimeUnit.SECONDS)
-                            .readTimeout(30, TimeUnit.SECONDS)
-                            .build(PermitFeedClient.class);
-                }
-                c = client;
-            }
-        }
-        return c;
+        return client.get();
     }
 }
