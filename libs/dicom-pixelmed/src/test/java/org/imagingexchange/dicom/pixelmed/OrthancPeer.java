@@ -25,7 +25,9 @@ final class OrthancPeer implements AutoCloseable {
     static final String AET = "ORTHANC_IT";
 
     private final Process process;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: Orthanc's web server may close a POST that carries an h2c upgrade offer. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final int dicomPort;
 

@@ -1,5 +1,6 @@
 package org.imagingexchange.reports.api;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class DocumentBundleReader {
             DiagnosticReport empty = new DiagnosticReport();
             return new Intake(empty, ReportFhirMapper.toSubmission(empty, REPORT_PATH, formIssues, true));
         }
-        DiagnosticReport report = reports.get(0).copy();
+        DiagnosticReport report = copyOrOriginal(reports.get(0), formIssues);
         Map<String, Resource> index = index(bundle);
         Contained contained = new Contained(report, index);
         contained.follow(report.getSubject());
@@ -71,6 +72,19 @@ public final class DocumentBundleReader {
         report.getResultsInterpreter().forEach(contained::follow);
         report.getImagingStudy().forEach(contained::follow);
         return new Intake(report, ReportFhirMapper.toSubmission(report, REPORT_PATH, formIssues, true));
+    }
+
+    /**
+     * The lenient parser keeps a malformed value (e.g. an impossible date) that copying re-parses and refuses;
+     * such a report is refused (422 with the issue), so the original may then be used to name every other problem.
+     */
+    private static DiagnosticReport copyOrOriginal(DiagnosticReport report, List<Issue> formIssues) {
+        try {
+            return report.copy();
+        } catch (DataFormatException e) {
+            formIssues.add(new Issue(REPORT_PATH, "a value of the DiagnosticReport is not valid FHIR: " + e.getMessage()));
+            return report;
+        }
     }
 
     /** @return Bundle resources by fullUrl and by relative {@code Type/id} */
