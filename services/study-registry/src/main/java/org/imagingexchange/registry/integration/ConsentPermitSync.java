@@ -41,9 +41,10 @@ import org.imagingexchange.registry.persistence.RegistrySchema;
  *
  * <p>The pre-filter only narrows what consent is then asked about: a stale mirror could hide a just
  * consented study but never shows a refused one, and every pre-filtered search first reads the feed's new
- * entries (one small request, shared by concurrent searches), so a consent recorded before it is seen. Each poll re-reads the last
- * {@value #OVERLAP} positions, so a directive whose transaction committed after a later one is still
- * picked up. Gauge {@code registry_consent_feed_age_seconds}: time since the mirror last caught up.
+ * entries (one small request, shared by concurrent searches), so a consent recorded before it is seen. The
+ * scheduled poll also re-reads the last {@value #OVERLAP} positions, so a directive whose transaction
+ * committed after a later one is picked up within one interval; a search reads only positions after the
+ * last one applied (no re-read on the search path). Gauge {@code registry_consent_feed_age_seconds}: time since the mirror last caught up.
  */
 @ApplicationScoped
 public class ConsentPermitSync implements ConsentPrefilter {
@@ -114,16 +115,17 @@ public class ConsentPermitSync implements ConsentPrefilter {
 
     /** A scheduled poll. */
     void sync() {
-        syncStartedAfter(System.nanoTime());
+        syncStartedAfter(System.nanoTime(), OVERLAP);
     }
 
     /**
      * Makes sure a poll that started at or after {@code since} (a {@link System#nanoTime()}) has run: so a
      * search sees every directive recorded before it began. One poll at a time; searches that arrive while
-     * one runs wait and share the next. Entries of the re-read overlap that were applied before are skipped.
-     * Failures are logged once until the next success.
+     * one runs wait and share the next. {@code overlap} positions before the last applied one are read
+     * again (scheduled polls; 0 on the search path); entries applied before are skipped. Failures are logged
+     * once until the next success.
      */
-    private void syncStartedAfter(long since) {
+    private void syncStartedAfter(long since, long overlap) {
         lock.lock();
         try {
             if (lastPollStart - since >= 0 && lastPollStart != NEVER) {
@@ -132,7 +134,7 @@ public class ConsentPermitSync implements ConsentPrefilter {
             lastPollStart = System.nanoTime();
             ConsentPermitFeed feed = feeds.get();
             JpaConsentPermits.State s = state;
-            long after = s == null ? 0 : Math.max(0, s.lastSequence() - OVERLAP);
+            long after = s == null ? 0 : Math.max(0, s.lastSequence() - overlap);
             while (true) {
                 PermitFeedPage page = feed.read(after, PAGE);
                 long known = s == null ? 0 : s.lastSequence();
@@ -186,7 +188,7 @@ public class ConsentPermitSync implements ConsentPrefilter {
         long began = System.nanoTime();
         Instant failed = failedAt;
         if (failed == null || Duration.between(failed, clock.instant()).toMillis() > RETRY_AFTER_FAILURE_MS) {
-            syncStartedAfter(began);
+            syncStartedAfter(began, 0);
         }
         JpaConsentPermits.State s = state;
         if (s == null || !"opt-in".equals(s.regionPolicy())
