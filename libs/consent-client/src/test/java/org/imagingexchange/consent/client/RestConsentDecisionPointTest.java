@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RestConsentDecisionPointTest {
 
     private static final ConsentRequest REQUEST = new ConsentRequest("1CT1", "", "hospital-b", "BE", "clinician-b",
-            "TREAT", DataClass.IMAGING_STUDY, "hospital-a");
+            "TREAT", DataClass.IMAGING_STUDY, "hospital-a", false);
 
     private static RestConsentDecisionPoint unreachable() {
         RestConsentDecisionPoint point = new RestConsentDecisionPoint();

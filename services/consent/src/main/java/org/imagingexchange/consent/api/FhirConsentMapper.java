@@ -42,6 +42,10 @@ import org.imagingexchange.kit.problem.ProblemException.Issue;
  *       A consent manager may name only its own organisation and gets it filled in when absent.</li>
  *   <li>{@code Consent.provision.class} (optional, at most one): system {@value DataClassCodes#SYSTEM},
  *       code {@code imaging-study} or {@code imaging-report}; absent = all imaging data.</li>
+ *   <li>{@code Consent.provision.purpose} (optional, any number; IHE PCF basic consent): system
+ *       {@value #PURPOSE_SYSTEM}, a code of the HL7 v3 PurposeOfUse value set ({@link #PURPOSES_OF_USE}); the
+ *       provision then applies only to requests made for one of those purposes ({@code TREAT} covers
+ *       {@code ETREAT}); absent = any purpose.</li>
  * </ul>
  * Missing {@code scope} and {@code category} (1..1 / 1..* in R4) are filled with {@code patient-privacy}
  * and LOINC 59284-0 "Patient Consent" on storage. Search results become a searchset Bundle whose
@@ -55,6 +59,12 @@ public final class FhirConsentMapper {
     public static final String ORGANIZATION_SYSTEM = "urn:imaging-exchange:organization-id";
     /** Identifier system of countries: ISO 3166-1 alpha-2 codes. */
     public static final String COUNTRY_SYSTEM = "urn:iso:std:iso:3166";
+    /** HL7 v3 ActReason, the code system of the PurposeOfUse value set (IHE IUA {@code purpose_of_use}). */
+    public static final String PURPOSE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
+    /** The codes of the HL7 v3 PurposeOfUse value set accepted in {@code Consent.provision.purpose}. */
+    public static final java.util.Set<String> PURPOSES_OF_USE = java.util.Set.of("TREAT", "ETREAT", "CAREMGT",
+            "CLINTRCH", "COC", "HPAYMT", "HOPERAT", "HRESCH", "HMARKT", "HSYSADMIN", "PATADMIN", "PATRQT",
+            "PATSFTY", "PUBHLTH", "POPHLTH", "HQUALIMP", "PMKT", "HLEGAL", "FAMRQT", "PWATRNY", "SUPNWK", "TRAIN");
     /** R4 consent scope code system. */
     static final String SCOPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentscope";
     /** LOINC, for the default category. */
@@ -86,6 +96,7 @@ public final class FhirConsentMapper {
         Decision type = provisionType(provision, issues);
         Actors actors = actors(provision, issues);
         DataClass dataClass = dataClass(provision, issues);
+        java.util.Set<String> purposes = purposes(provision, issues);
         String custodian = custodian(consent, issues);
         Instant start = instant(provision.getPeriod().getStartElement(), "Consent.provision.period.start", issues);
         Instant end = instant(provision.getPeriod().getEndElement(), "Consent.provision.period.end", issues);
@@ -99,7 +110,26 @@ public final class FhirConsentMapper {
             throw new InvalidConsentException(issues);
         }
         return new ConsentDirective(null, patient.getValue().trim(), patient.hasSystem() ? patient.getSystem() : "",
-                type, actors.organization, actors.country, dataClass, status, start, end, null, null, null, custodian);
+                type, actors.organization, actors.country, dataClass, status, start, end, null, null, null, custodian,
+                purposes);
+    }
+
+    /** @return the codes of {@code provision.purpose}; empty for any purpose; issues for foreign or unknown codes */
+    private static java.util.Set<String> purposes(Consent.ProvisionComponent provision, List<Issue> issues) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (int i = 0; i < provision.getPurpose().size(); i++) {
+            Coding c = provision.getPurpose().get(i);
+            String at = "Consent.provision.purpose[" + i + "]";
+            if (!PURPOSE_SYSTEM.equals(c.getSystem())) {
+                issues.add(new Issue(at + ".system", "purpose system must be " + PURPOSE_SYSTEM));
+            } else if (c.getCode() == null || !PURPOSES_OF_USE.contains(c.getCode())) {
+                issues.add(new Issue(at + ".code", "purpose code must be one of the HL7 v3 PurposeOfUse codes "
+                        + new java.util.TreeSet<>(PURPOSES_OF_USE)));
+            } else {
+                out.add(c.getCode());
+            }
+        }
+        return out;
     }
 
     /** @return the instant of a date element; null when absent or (with an issue) not a valid FHIR dateTime */

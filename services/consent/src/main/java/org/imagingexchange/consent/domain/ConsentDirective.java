@@ -2,6 +2,7 @@ package org.imagingexchange.consent.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import org.imagingexchange.consent.client.DataClass;
 import org.imagingexchange.consent.client.Decision;
 
@@ -26,18 +27,47 @@ import org.imagingexchange.consent.client.Decision;
  *                        organisation whose consent manager recorded the directive; the directive then
  *                        governs only data that organisation holds (custodian, eHN A.1.8.6 / B.1.3).
  *                        Null = recorded by the patient without naming an organisation: governs all data
+ * @param purposes        HL7 v3 PurposeOfUse codes the provision is limited to ({@code Consent.provision.purpose},
+ *                        IHE PCF basic consent); empty = any purpose. A directive for {@code TREAT} also applies to
+ *                        {@code ETREAT} (emergency treatment is treatment)
  */
 public record ConsentDirective(String id, String patientId, String patientIdIssuer, Decision provision,
                                String organizationId, String country, DataClass dataClass, ConsentStatus status,
                                Instant periodStart, Instant periodEnd, String recordedBy, Instant recordedAt,
-                               String resourceJson, String custodianOrganizationId) {
+                               String resourceJson, String custodianOrganizationId, Set<String> purposes) {
 
-    /** Compact constructor: requires patient, provision and status; a null issuer becomes empty. */
+    /** Compact constructor: requires patient, provision and status; a null issuer becomes empty, null purposes none. */
     public ConsentDirective {
         Objects.requireNonNull(patientId, "patientId");
         Objects.requireNonNull(provision, "provision");
         Objects.requireNonNull(status, "status");
         patientIdIssuer = patientIdIssuer == null ? "" : patientIdIssuer;
+        purposes = purposes == null ? Set.of() : Set.copyOf(purposes);
+    }
+
+    /** A directive for any purpose. */
+    public ConsentDirective(String id, String patientId, String patientIdIssuer, Decision provision,
+                            String organizationId, String country, DataClass dataClass, ConsentStatus status,
+                            Instant periodStart, Instant periodEnd, String recordedBy, Instant recordedAt,
+                            String resourceJson, String custodianOrganizationId) {
+        this(id, patientId, patientIdIssuer, provision, organizationId, country, dataClass, status, periodStart,
+                periodEnd, recordedBy, recordedAt, resourceJson, custodianOrganizationId, Set.of());
+    }
+
+    /**
+     * @param purposeOfUse the request's HL7 v3 PurposeOfUse code; may be null or empty
+     * @return true when the directive is for any purpose, names that purpose, or names {@code TREAT} and the
+     *         request is for {@code ETREAT}
+     */
+    public boolean coversPurpose(String purposeOfUse) {
+        if (purposes.isEmpty()) {
+            return true;
+        }
+        if (purposeOfUse == null || purposeOfUse.isEmpty()) {
+            return false;
+        }
+        return purposes.contains(purposeOfUse)
+                || "ETREAT".equals(purposeOfUse) && purposes.contains("TREAT");
     }
 
     /**
@@ -65,12 +95,12 @@ public record ConsentDirective(String id, String patientId, String patientIdIssu
      */
     public ConsentDirective forCustodian(String custodian) {
         return new ConsentDirective(id, patientId, patientIdIssuer, provision, organizationId, country, dataClass,
-                status, periodStart, periodEnd, recordedBy, recordedAt, resourceJson, custodian);
+                status, periodStart, periodEnd, recordedBy, recordedAt, resourceJson, custodian, purposes);
     }
 
     /** @return a copy with the stored id, recording facts and resource JSON set */
     public ConsentDirective stored(String newId, String by, Instant at, String json) {
         return new ConsentDirective(newId, patientId, patientIdIssuer, provision, organizationId, country, dataClass,
-                status, periodStart, periodEnd, by, at, json, custodianOrganizationId);
+                status, periodStart, periodEnd, by, at, json, custodianOrganizationId, purposes);
     }
 }

@@ -60,6 +60,10 @@ public class ConsentDirectiveEntity {
     @Column(name = "custodian_organization_id", length = 128)
     String custodianOrganizationId;
 
+    /** Consent.provision.purpose codes, space-separated and sorted; null for any purpose (migration V4). */
+    @Column(name = "purposes", length = 256)
+    String purposes;
+
     @Column(name = "resource_json", nullable = false, columnDefinition = "TEXT")
     String resourceJson;
 
@@ -88,6 +92,7 @@ public class ConsentDirectiveEntity {
         e.recordedAt = d.recordedAt();
         e.resourceJson = d.resourceJson();
         e.custodianOrganizationId = d.custodianOrganizationId();
+        e.purposes = d.purposes().isEmpty() ? null : String.join(" ", new java.util.TreeSet<>(d.purposes()));
         return e;
     }
 
@@ -96,6 +101,8 @@ public class ConsentDirectiveEntity {
         return new ConsentDirective(id, patientId, patientIdIssuer, Decision.valueOf(provision.toUpperCase(java.util.Locale.ROOT)),
                 organizationId, country, dataClass == null ? null : DataClassCodes.parse(dataClass),
                 ConsentStatus.fromCode(status).orElseThrow(() -> new IllegalStateException("unknown status " + status)),
-                periodStart, periodEnd, recordedBy, recordedAt, resourceJson, custodianOrganizationId);
+                periodStart, periodEnd, recordedBy, recordedAt, resourceJson, custodianOrganizationId,
+                purposes == null || purposes.isBlank() ? java.util.Set.of()
+                        : java.util.Set.of(purposes.trim().split(" +")));
     }
 }

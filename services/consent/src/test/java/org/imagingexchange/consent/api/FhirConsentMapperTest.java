@@ -131,6 +131,27 @@ class FhirConsentMapperTest {
     }
 
     @Test
+    void toDirective_purposes_mappedFromV3ActReason() {
+        ConsentDirective d = FhirConsentMapper.toDirective(consent("""
+                {"resourceType":"Consent","status":"active","patient":{"identifier":{"value":"1CT1"}},
+                 "provision":{"type":"permit","purpose":[
+                   {"system":"http://terminology.hl7.org/CodeSystem/v3-ActReason","code":"TREAT"},
+                   {"system":"http://terminology.hl7.org/CodeSystem/v3-ActReason","code":"HRESCH"}]}}"""));
+
+        assertEquals(java.util.Set.of("TREAT", "HRESCH"), d.purposes());
+        assertTrue(d.coversPurpose("ETREAT"), "treatment covers emergency treatment");
+        assertTrue(!d.coversPurpose("HPAYMT"));
+    }
+
+    @Test
+    void toDirective_purposeOfOtherSystemOrUnknownCode_isRejected() {
+        assertEquals(List.of("Consent.provision.purpose[0].system", "Consent.provision.purpose[1].code"), locations("""
+                {"resourceType":"Consent","status":"active","patient":{"identifier":{"value":"1CT1"}},
+                 "provision":{"type":"permit","purpose":[{"system":"urn:other","code":"TREAT"},
+                   {"system":"http://terminology.hl7.org/CodeSystem/v3-ActReason","code":"SHOPPING"}]}}"""));
+    }
+
+    @Test
     void toDirective_periodEndBeforeStart_isRejected() {
         assertEquals(List.of("Consent.provision.period"), locations("""
                 {"resourceType":"Consent","status":"active","patient":{"identifier":{"value":"1CT1"}},

@@ -20,7 +20,7 @@ class ConsentPolicyTest {
     /** clinician-b of hospital-b (BE) asks for a study held by hospital-a. */
     private static ConsentRequest request(DataClass dataClass) {
         return new ConsentRequest("1CT1", "urn:oid:1.2.3", "hospital-b", "BE", "clinician-b", "TREAT", dataClass,
-                "hospital-a");
+                "hospital-a", false);
     }
 
     private static ConsentRequest request() {
@@ -45,7 +45,7 @@ class ConsentPolicyTest {
     @Test
     void decide_requesterIsCustodian_permitsEvenWithDenyDirective() {
         ConsentRequest own = new ConsentRequest("1CT1", "", "hospital-a", "NL", "radiologist-a", "TREAT",
-                DataClass.IMAGING_STUDY, "hospital-a");
+                DataClass.IMAGING_STUDY, "hospital-a", false);
         ConsentDecision d = OPT_IN.decide(own, List.of(directive("c1", Decision.DENY, null, null, null)), NOW);
 
         assertDecision(Decision.PERMIT, "custodian", "custodian", d);
@@ -53,7 +53,7 @@ class ConsentPolicyTest {
 
     @Test
     void decide_emptyRequesterAndEmptyCustodian_isNotCustodianAccess() {
-        ConsentRequest r = new ConsentRequest("1CT1", "", "", "BE", "x", "TREAT", DataClass.IMAGING_STUDY, "");
+        ConsentRequest r = new ConsentRequest("1CT1", "", "", "BE", "x", "TREAT", DataClass.IMAGING_STUDY, "", false);
 
         assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in", OPT_IN.decide(r, List.of(), NOW));
     }
@@ -189,7 +189,7 @@ class ConsentPolicyTest {
         ConsentDirective otherIssuer = new ConsentDirective("c1", "1CT1", "urn:oid:9.9", Decision.PERMIT, null, null,
                 null, ConsentStatus.ACTIVE, null, null, "x", NOW, "{}");
         ConsentRequest noIssuer = new ConsentRequest("1CT1", "", "hospital-b", "BE", "x", "TREAT",
-                DataClass.IMAGING_STUDY, "hospital-a");
+                DataClass.IMAGING_STUDY, "hospital-a", false);
 
         assertEquals(Decision.DENY, OPT_IN.decide(request(), List.of(otherIssuer), NOW).decision(), "issuer differs");
         assertEquals(Decision.PERMIT, OPT_IN.decide(noIssuer, List.of(otherIssuer), NOW).decision(), "request without issuer");
@@ -199,7 +199,7 @@ class ConsentPolicyTest {
     void decide_missingPatientId_deniesEvenForCustodianOrOptOut() {
         for (String missing : new String[] {null, "", "  "}) {
             ConsentRequest r = new ConsentRequest(missing, "", "hospital-a", "NL", "x", "TREAT",
-                    DataClass.IMAGING_STUDY, "hospital-a");
+                    DataClass.IMAGING_STUDY, "hospital-a", false);
             assertDecision(Decision.DENY, "missing-patient-id", "invalid-request", OPT_OUT.decide(r, List.of(), NOW));
         }
     }
@@ -223,5 +223,98 @@ class ConsentPolicyTest {
         ConsentDirective byA = directive("c1", Decision.PERMIT, "hospital-b", null, null).forCustodian("hospital-a");
 
         assertDecision(Decision.PERMIT, "consent-permit", "c1", OPT_IN.decide(request(), List.of(byA), NOW));
+    }
+
+    // --- purpose of use (IHE PCF basic consent) ---
+
+    private static ConsentRequest requestFor(String purpose, boolean emergencyRole, DataClass cls) {
+        return new ConsentRequest("1CT1", "urn:oid:1.2.3", "hospital-b", "BE", "clinician-b", purpose, cls,
+                "hospital-a", emergencyRole);
+    }
+
+    private static ConsentDirective forPurposes(ConsentDirective d, String... purposes) {
+        return new ConsentDirective(d.id(), d.patientId(), d.patientIdIssuer(), d.provision(), d.organizationId(),
+                d.country(), d.dataClass(), d.status(), d.periodStart(), d.periodEnd(), d.recordedBy(), d.recordedAt(),
+                d.resourceJson(), d.custodianOrganizationId(), java.util.Set.of(purposes));
+    }
+
+    @Test
+    void decide_permitForTreatment_appliesToTreatmentAndEmergencyTreatmentOnly() {
+        List<ConsentDirective> permitTreat = List.of(forPurposes(directive("c1", Decision.PERMIT, null, null, null), "TREAT"));
+        assertDecision(Decision.PERMIT, "consent-permit", "c1",
+                OPT_IN.decide(requestFor("TREAT", false, DataClass.IMAGING_STUDY), permitTreat, NOW));
+        assertDecision(Decision.PERMIT, "consent-permit", "c1",
+                OPT_IN.decide(requestFor("ETREAT", false, DataClass.IMAGING_STUDY), permitTreat, NOW));
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in",
+                OPT_IN.decide(requestFor("HRESCH", false, DataClass.IMAGING_STUDY), permitTreat, NOW));
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in",
+                OPT_IN.decide(requestFor("", false, DataClass.IMAGING_STUDY), permitTreat, NOW));
+    }
+
+    @Test
+    void decide_denyForResearch_doesNotCloseTreatment() {
+        List<ConsentDirective> denyResearch = List.of(forPurposes(directive("c2", Decision.DENY, null, null, null), "HRESCH"));
+        assertDecision(Decision.PERMIT, "opt-out-no-objection", "region-opt-out",
+                OPT_OUT.decide(requestFor("TREAT", false, DataClass.IMAGING_STUDY), denyResearch, NOW));
+        assertDecision(Decision.DENY, "consent-deny", "c2",
+                OPT_OUT.decide(requestFor("HRESCH", false, DataClass.IMAGING_STUDY), denyResearch, NOW));
+    }
+
+    // --- jurisdiction defaults per data class ---
+
+    @Test
+    void decide_treatmentOnly_permitsTreatmentWithoutDirectiveAndDeniesOtherPurposes() {
+        ConsentPolicy p = new ConsentPolicy(RegionPolicy.TREATMENT_ONLY);
+        assertDecision(Decision.PERMIT, "treatment-no-objection", "region-treatment-only",
+                p.decide(requestFor("TREAT", false, DataClass.IMAGING_STUDY), List.of(), NOW));
+        assertDecision(Decision.DENY, "treatment-only", "region-treatment-only",
+                p.decide(requestFor("HPAYMT", false, DataClass.IMAGING_STUDY), List.of(), NOW));
+        assertDecision(Decision.DENY, "consent-deny", "c3", p.decide(requestFor("TREAT", false, DataClass.IMAGING_STUDY),
+                List.of(directive("c3", Decision.DENY, null, null, null)), NOW));
+    }
+
+    @Test
+    void decide_defaultsPerDataClass() {
+        ConsentPolicy p = new ConsentPolicy(new JurisdictionPolicy(RegionPolicy.OPT_OUT, RegionPolicy.OPT_IN, false));
+        assertDecision(Decision.PERMIT, "opt-out-no-objection", "region-opt-out",
+                p.decide(requestFor("TREAT", false, DataClass.IMAGING_STUDY), List.of(), NOW));
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in",
+                p.decide(requestFor("TREAT", false, DataClass.IMAGING_REPORT), List.of(), NOW));
+    }
+
+    // --- break-the-glass ---
+
+    @Test
+    void decide_breakGlassAllowed_overridesDefaultAndDenyDirective() {
+        ConsentPolicy p = new ConsentPolicy(new JurisdictionPolicy(RegionPolicy.BREAK_GLASS_ONLY, RegionPolicy.OPT_IN, true));
+        List<ConsentDirective> deny = List.of(directive("c4", Decision.DENY, null, null, null));
+        assertDecision(Decision.PERMIT, "emergency-override", "break-glass",
+                p.decide(requestFor("ETREAT", true, DataClass.IMAGING_STUDY), List.of(), NOW));
+        assertDecision(Decision.PERMIT, "emergency-override", "break-glass",
+                p.decide(requestFor("ETREAT", true, DataClass.IMAGING_REPORT), deny, NOW));
+    }
+
+    @Test
+    void decide_breakGlassOnlyWithoutEmergency_denies() {
+        ConsentPolicy p = new ConsentPolicy(new JurisdictionPolicy(RegionPolicy.BREAK_GLASS_ONLY, RegionPolicy.OPT_IN, true));
+        assertDecision(Decision.DENY, "break-glass-only", "region-break-glass-only",
+                p.decide(requestFor("TREAT", true, DataClass.IMAGING_STUDY), List.of(), NOW));
+        assertDecision(Decision.DENY, "break-glass-only", "region-break-glass-only",
+                p.decide(requestFor("ETREAT", false, DataClass.IMAGING_STUDY), List.of(), NOW));
+    }
+
+    @Test
+    void decide_breakGlassRefusedByJurisdiction_isAnOrdinaryRequest() {
+        ConsentPolicy p = new ConsentPolicy(new JurisdictionPolicy(RegionPolicy.OPT_IN, RegionPolicy.OPT_IN, false));
+        assertDecision(Decision.DENY, "opt-in-no-consent", "region-opt-in",
+                p.decide(requestFor("ETREAT", true, DataClass.IMAGING_STUDY), List.of(), NOW));
+    }
+
+    @Test
+    void decide_breakGlassNeverNeededByTheCustodian() {
+        ConsentPolicy p = new ConsentPolicy(new JurisdictionPolicy(RegionPolicy.OPT_IN, RegionPolicy.OPT_IN, true));
+        ConsentRequest own = new ConsentRequest("1CT1", "", "hospital-a", "NL", "radiologist-a", "ETREAT",
+                DataClass.IMAGING_STUDY, "hospital-a", true);
+        assertDecision(Decision.PERMIT, "custodian", "custodian", p.decide(own, List.of(), NOW));
     }
 }

@@ -12,6 +12,8 @@ class RegionPolicyTest {
     void parse_knownValues_ignoringCaseAndBlanks() {
         assertEquals(RegionPolicy.OPT_IN, RegionPolicy.parse("opt-in"));
         assertEquals(RegionPolicy.OPT_OUT, RegionPolicy.parse(" OPT-OUT "));
+        assertEquals(RegionPolicy.TREATMENT_ONLY, RegionPolicy.parse("treatment-only"));
+        assertEquals(RegionPolicy.BREAK_GLASS_ONLY, RegionPolicy.parse("Break-Glass-Only"));
     }
 
     @Test

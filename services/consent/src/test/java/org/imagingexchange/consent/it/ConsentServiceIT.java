@@ -70,6 +70,17 @@ class ConsentServiceIT {
         return (JsonObject) Http.json(r);
     }
 
+    /** A decision for clinician-b of hospital-b (BE) about hospital-a's study, for a purpose, with or without the emergency role. */
+    private static JsonObject decideFor(String patientId, String purpose, boolean emergencyAccess) {
+        String body = """
+                {"patientId":"%s","patientIdIssuer":"","requesterOrganizationId":"hospital-b","requesterCountry":"BE",
+                 "requesterId":"clinician-b","purposeOfUse":"%s","dataClass":"IMAGING_STUDY",
+                 "custodianOrganizationId":"hospital-a","emergencyAccess":%s}""".formatted(patientId, purpose, emergencyAccess);
+        HttpResponse<String> r = Http.post(DECISIONS, Tokens.of("exchange-platform"), "application/json", body);
+        assertEquals(200, r.statusCode(), "decision answered: " + r.body());
+        return (JsonObject) Http.json(r);
+    }
+
     private static JsonObject operationOutcome(HttpResponse<String> r) {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(FHIR), "FHIR error body: " + r.headers().map());
         JsonObject oo = (JsonObject) Http.json(r);
@@ -316,6 +327,40 @@ class ConsentServiceIT {
         assertEquals("PERMIT", d.getString("decision"), d.toString());
         assertEquals("consent-permit", d.getString("reason"));
         assertEquals(id, d.getString("policyId"), "the deciding Consent is named");
+    }
+
+    @Test
+    void decide_permitLimitedToResearch_opensResearchOnly() {
+        String patientId = patient();
+        String body = consent(patientId, "permit", "hospital-b").replace("\"provision\":{",
+                "\"provision\":{\"purpose\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActReason\",\"code\":\"HRESCH\"}],");
+        HttpResponse<String> created = postConsent(Tokens.of("hospital-a"), body);
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.body().contains("HRESCH"), "the stored Consent keeps its purpose: " + created.body());
+
+        assertEquals("DENY", decideFor(patientId, "TREAT", false).getString("decision"));
+        assertEquals("PERMIT", decideFor(patientId, "HRESCH", false).getString("decision"));
+    }
+
+    @Test
+    void decide_breakGlass_onlyWithEmergencyRoleAndEtreat() {
+        String patientId = patient();
+        postConsent(Tokens.of("hospital-a"), consent(patientId, "deny", "hospital-b"));
+
+        JsonObject emergency = decideFor(patientId, "ETREAT", true);
+        assertEquals("PERMIT", emergency.getString("decision"), emergency.toString());
+        assertEquals("emergency-override", emergency.getString("reason"));
+        assertEquals("DENY", decideFor(patientId, "ETREAT", false).getString("decision"), "no emergency role");
+        assertEquals("DENY", decideFor(patientId, "TREAT", true).getString("decision"), "not an emergency");
+    }
+
+    @Test
+    void postConsent_unknownPurposeCode_is422NamingTheElement() {
+        String body = consent(patient(), "permit", "hospital-b").replace("\"provision\":{",
+                "\"provision\":{\"purpose\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActReason\",\"code\":\"NOPE\"}],");
+        HttpResponse<String> r = postConsent(Tokens.of("hospital-a"), body);
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Consent.provision.purpose[0].code"), r.body());
     }
 
     @Test

@@ -19,6 +19,6 @@ public final class ReportConsentRequests {
         String requesterId = requester.username().isEmpty() ? requester.subject() : requester.username();
         return new ConsentRequest(report.patient().value(), report.patient().system(), requester.organizationId(),
                 requester.country(), requesterId, requester.purposeOfUse(), DataClass.IMAGING_REPORT,
-                report.authorOrganizationId());
+                report.authorOrganizationId(), ConsentRequest.holdsEmergencyAccess(requester.roles()));
     }
 }

@@ -141,7 +141,7 @@ class ReportServiceTest {
         StoredReport r = service.create(reportFor("1CT1"), HOSPITAL_A, (id, v, t) -> "{}");
         service.authorize(r, CLINICIAN_B);
         assertEquals(new ConsentRequest("1CT1", "", "hospital-b", "BE", "clinician-b", "TREAT", DataClass.IMAGING_REPORT,
-                "hospital-a"), consent.asked.get(0));
+                "hospital-a", false), consent.asked.get(0));
     }
 
     @Test

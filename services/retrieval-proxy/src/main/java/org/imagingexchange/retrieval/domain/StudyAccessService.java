@@ -41,7 +41,7 @@ public class StudyAccessService {
                 : !actor.clientId().isEmpty() ? actor.clientId() : actor.subject();
         return new ConsentRequest(location.patientId(), location.patientIdIssuer(), actor.organizationId(),
                 actor.country(), requesterId, actor.purposeOfUse(), DataClass.IMAGING_STUDY,
-                location.custodianOrganizationId());
+                location.custodianOrganizationId(), ConsentRequest.holdsEmergencyAccess(actor.roles()));
     }
 
     private ConsentDecision decide(ConsentRequest request) {

@@ -20,7 +20,7 @@ class StudyAccessServiceTest {
                 Set.of("imaging-reader"), null);
         ConsentRequest r = StudyAccessService.consentRequest(LOCATION, actor);
         assertEquals(new ConsentRequest("1CT1", "urn:oid:1.2.3.4", "hospital-b", "BE", "clinician-b", "TREAT",
-                DataClass.IMAGING_STUDY, "hospital-a"), r);
+                DataClass.IMAGING_STUDY, "hospital-a", false), r);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.imagingexchange.registry.api;
 
+import org.imagingexchange.consent.client.ConsentRequest;
 import org.imagingexchange.kit.context.Actor;
 import org.imagingexchange.kit.context.RequestContext;
 import org.imagingexchange.registry.domain.Requester;
@@ -17,6 +18,7 @@ final class Requesters {
     static Requester of(RequestContext context) {
         Actor a = context.requireActor();
         String id = !a.username().isEmpty() ? a.username() : !a.clientId().isEmpty() ? a.clientId() : a.subject();
-        return new Requester(a.organizationId(), a.country(), id, a.purposeOfUse());
+        return new Requester(a.organizationId(), a.country(), id, a.purposeOfUse(),
+                ConsentRequest.holdsEmergencyAccess(a.roles()));
     }
 }

@@ -91,7 +91,7 @@ public final class ConsentGate {
 
         ConsentRequest request(Requester r) {
             return new ConsentRequest(patientId, issuer, r.organizationId(), r.country(), r.id(), r.purposeOfUse(),
-                    DataClass.IMAGING_STUDY, custodian);
+                    DataClass.IMAGING_STUDY, custodian, r.emergencyAccess());
         }
     }
 }

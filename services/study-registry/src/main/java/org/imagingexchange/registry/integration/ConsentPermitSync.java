@@ -182,7 +182,9 @@ public class ConsentPermitSync implements ConsentPrefilter {
      */
     @Override
     public SearchScope scopeFor(Requester requester) {
-        if (requester.organizationId() == null || requester.organizationId().isEmpty() || schedule == null) {
+        if (requester.organizationId() == null || requester.organizationId().isEmpty() || schedule == null
+                || requester.emergencyPurpose()) {
+            // An emergency request may be granted by break-the-glass without any permit: every row is a candidate.
             return SearchScope.ALL;
         }
         long began = System.nanoTime();
