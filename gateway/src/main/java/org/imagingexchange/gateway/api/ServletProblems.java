@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.imagingexchange.gateway.domain.InsufficientRoleException;
+import org.imagingexchange.gateway.domain.InsufficientScopeException;
 import org.imagingexchange.gateway.domain.InvalidBearerTokenException;
 import org.imagingexchange.gateway.domain.MethodNotAllowedException;
 import org.imagingexchange.gateway.domain.RateLimitExceededException;
@@ -72,6 +73,9 @@ final class ServletProblems {
         }
         if (problem instanceof InsufficientRoleException) {
             return realm + ", error=\"insufficient_scope\"";
+        }
+        if (problem instanceof InsufficientScopeException scope) {
+            return realm + ", error=\"insufficient_scope\", scope=\"" + scope.neededScopes() + "\"";
         }
         if (problem.status() == 401) {
             return realm;
