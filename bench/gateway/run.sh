@@ -11,7 +11,9 @@
 #
 # Ports (127.0.0.1 only, all shifted from the local run's so a running `./exchange up` is not disturbed):
 # BENCH_PORT_BASE (30000) + 80 platform, +180/+181 Keycloak, +42/+43 PACS, +112 the platform's DICOM port.
-# Work files under BENCH_WORK (/tmp/ie-gateway-bench.work), removed at the end.
+# Work files under BENCH_WORK (/tmp/ie-gateway-bench.work), removed at the end. BENCH_JFR=1 records the platform
+# with JFR (settings=profile) during the measured window and writes the hot-spot summary of
+# bench/retrieval/jfr-summary.sh next to the report (<time>-profile.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$(pwd -P)"
@@ -64,6 +66,10 @@ JAVA_BIN="$(java_home_min 17)/bin"
 SAMPLER_PID=$!
 
 log "gateway bench: $CLIENTS clients, ${WARMUP_SECONDS}s warm-up + ${MEASURE_SECONDS}s"
+if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+  (sleep "$WARMUP_SECONDS" && "$JAVA_BIN/jcmd" "$PID" JFR.start name=bench settings=profile \
+    filename="$WORK/platform.jfr" duration="${MEASURE_SECONDS}s" >/dev/null) &
+fi
 "$JAVA_BIN/java" -Xmx1g "$REPO/bench/gateway/GatewayLoadClient.java" "http://127.0.0.1:$GATEWAY_PORT" \
   "http://127.0.0.1:$PACS_HTTP_PORT/dicom-web" "orthanc:orthanc-pass" "http://127.0.0.1:$KEYCLOAK_PORT" \
   "$CLIENTS" "$MEASURE_SECONDS" "$WARMUP_SECONDS" "$WORK/client.md"
@@ -88,5 +94,9 @@ SAMPLER_PID=
   awk '{m=int($1/60); if ($2>r[m]) r[m]=$2; if ($3>h[m]) h[m]=$3; if ($4>o[m]) o[m]=$4; if (m>max) max=m}
        END {for (i=0;i<=max;i++) printf "| %d | %d | %d | %d |\n", i, r[i], h[i], o[i]}' "$WORK/memory.txt"
 } >"$REPORT"
+if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+  for _ in $(seq 1 30); do [[ -s "$WORK/platform.jfr" ]] && break; sleep 2; done
+  bench/retrieval/jfr-summary.sh "$WORK/platform.jfr" >"$RESULTS/$STAMP-profile.md" || warn "no JFR summary"
+fi
 log "gateway bench: report $REPORT"
 cat "$REPORT"
