@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * kind and path, the gateway's overhead (p50 and p99 differences), throughput per minute.
  *
  * <p>Arguments: platform base URL, Orthanc DICOMweb base URL, Orthanc user:password, Keycloak base URL, clients,
- * seconds, warm-up seconds, report file. Only JDK classes; run with {@code java GatewayLoadClient.java ...}.
+ * seconds, warm-up seconds, report file, mode: {@code gateway} (every request through the gateway: the soak) or
+ * {@code both} (gateway or direct with equal chance: the overhead comparison). Only JDK classes; run with
+ * {@code java GatewayLoadClient.java ...}.
  */
 public final class GatewayLoadClient {
 
@@ -70,6 +72,7 @@ public final class GatewayLoadClient {
     private final Map<String, AtomicLong> wrong = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
     private String ctStudyUid;
+    private boolean bothPaths;
 
     private GatewayLoadClient(String base, String keycloak) {
         this.base = base;
@@ -77,11 +80,12 @@ public final class GatewayLoadClient {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            System.err.println("usage: GatewayLoadClient BASE ORTHANC_DICOMWEB ORTHANC_USER:PASS KEYCLOAK CLIENTS SECONDS WARMUP REPORT");
+        if (args.length != 9 || !(args[8].equals("gateway") || args[8].equals("both"))) {
+            System.err.println("usage: GatewayLoadClient BASE ORTHANC_DICOMWEB ORTHANC_USER:PASS KEYCLOAK CLIENTS SECONDS WARMUP REPORT gateway|both");
             System.exit(2);
         }
         GatewayLoadClient c = new GatewayLoadClient(args[0], args[3]);
+        c.bothPaths = args[8].equals("both");
         c.prepare(args[1], args[2]);
         c.run(Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]), Path.of(args[7]));
     }
@@ -207,7 +211,7 @@ public final class GatewayLoadClient {
                         }
                         pick -= k.weight;
                     }
-                    boolean gw = rnd.nextBoolean();
+                    boolean gw = !bothPaths || rnd.nextBoolean();
                     String key = kind + (gw ? " gateway" : " direct");
                     long t0 = System.nanoTime();
                     try {
@@ -249,8 +253,10 @@ public final class GatewayLoadClient {
         long ok = samples.size();
         long err = errors.values().stream().mapToLong(AtomicLong::get).sum();
         long bad = wrong.values().stream().mapToLong(AtomicLong::get).sum();
-        md.append(String.format(Locale.ROOT, "Started %s; %d clients, %d s measured after %d s warm-up.%n%n",
-                started, clients, seconds, warmup));
+        md.append(String.format(Locale.ROOT, "Started %s; %d clients, %d s measured after %d s warm-up; %s.%n%n",
+                started, clients, seconds, warmup, bothPaths
+                        ? "each request through the gateway or directly to the service with equal chance"
+                        : "every request through the gateway"));
         md.append(String.format(Locale.ROOT, "- requests answered correctly: %d (%.1f req/s)%n", ok, ok / (double) seconds));
         md.append(String.format(Locale.ROOT, "- errors (status other than 200, or transport): %d %s%n", err, errors));
         md.append(String.format(Locale.ROOT, "- wrong answers: %d %s %s%n%n", bad, wrong, examples));
@@ -258,6 +264,10 @@ public final class GatewayLoadClient {
         Map<String, long[]> pct = new LinkedHashMap<>();
         for (Kind k : Kind.values()) {
             for (boolean gw : new boolean[] {false, true}) {
+                if (!gw && !bothPaths) {
+                    pct.put(k + "d", new long[3]);
+                    continue;
+                }
                 List<Long> l = new ArrayList<>();
                 for (Sample s : samples) {
                     if (s.kind == k && s.viaGateway == gw) {
@@ -272,9 +282,11 @@ public final class GatewayLoadClient {
                         p[1] / 1000.0, p[2] / 1000.0));
             }
         }
-        md.append("\nGateway overhead (gateway minus direct, same run, same load):\n\n");
-        md.append("| kind | p50 ms | p99 ms |\n|---|---:|---:|\n");
-        for (Kind k : Kind.values()) {
+        if (bothPaths) {
+            md.append("\nGateway overhead (gateway minus direct, same run, same load):\n\n");
+            md.append("| kind | p50 ms | p99 ms |\n|---|---:|---:|\n");
+        }
+        for (Kind k : bothPaths ? Kind.values() : new Kind[0]) {
             long[] d = pct.get(k + "d");
             long[] g = pct.get(k + "g");
             md.append(String.format(Locale.ROOT, "| %s | %+.1f | %+.1f |%n", k.name().toLowerCase(Locale.ROOT),

@@ -15,6 +15,8 @@ import org.imagingexchange.gateway.domain.Caller;
 import org.imagingexchange.gateway.domain.CorrelationIds;
 import org.imagingexchange.gateway.domain.CorsOriginNotAllowedException;
 import org.imagingexchange.gateway.domain.CorsPolicy;
+import org.imagingexchange.gateway.domain.Admission;
+import org.imagingexchange.gateway.domain.GatewayBusyException;
 import org.imagingexchange.gateway.domain.InsufficientRoleException;
 import org.imagingexchange.gateway.domain.InsufficientScopeException;
 import org.imagingexchange.gateway.domain.SecurityHeaders;
@@ -58,6 +60,11 @@ public class GatewayServlet extends HttpServlet {
 
     @Inject
     transient UpstreamExchange exchange;
+
+    @Override
+    public void init() {
+        GatewayMetrics.watch(config.admission());
+    }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -108,12 +115,23 @@ public class GatewayServlet extends HttpServlet {
                     && !caller.scopes().permits(matched.access(), !caller.patientId().isEmpty())) {
                 throw new InsufficientScopeException(matched.access());
             }
-            exchange.forward(req, resp, new UpstreamExchange.Forwarding(matched, path, cid, start), prefix);
+            try (Admission.Slot slot = enter()) {
+                exchange.forward(req, resp, new UpstreamExchange.Forwarding(matched, path, cid, start), prefix);
+            }
             accessLog(req, path, route, resp.getStatus(), start, caller, cid, null);
         } catch (ProblemException problem) {
             ServletProblems.write(resp, problem, path, cid);
             GatewayMetrics.observe(route, problem.status(), start);
             accessLog(req, path, route, problem.status(), start, caller, cid, String.valueOf(problem.type()));
+        }
+    }
+
+    private Admission.Slot enter() {
+        try {
+            return config.admission().enter();
+        } catch (GatewayBusyException busy) {
+            GatewayMetrics.admissionRefused();
+            throw busy;
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.imagingexchange.gateway.domain.GatewayBusyException;
 import org.imagingexchange.gateway.domain.InsufficientRoleException;
 import org.imagingexchange.gateway.domain.InsufficientScopeException;
 import org.imagingexchange.gateway.domain.InvalidBearerTokenException;
@@ -54,6 +55,9 @@ final class ServletProblems {
         }
         if (problem instanceof RateLimitExceededException limited) {
             resp.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
+        if (problem instanceof GatewayBusyException busy) {
+            resp.setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
         }
         byte[] body = String.valueOf(r.getEntity()).getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(body.length);
