@@ -29,7 +29,36 @@ final class GatewayMetrics {
             .help("Requests refused with 429 because their caller used up its request budget")
             .register();
 
+    private static final Counter ADMISSION_REFUSED = Counter.builder()
+            .name("gateway_admission_refused_total")
+            .help("Requests answered 503 because the gateway's wait queue was full or the wait timed out")
+            .register();
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WATCHING = new java.util.concurrent.atomic.AtomicBoolean();
+
     private GatewayMetrics() {
+    }
+
+    /**
+     * Registers gauges of the admission control: requests forwarded now and requests waiting.
+     *
+     * @param admission the gateway's admission control
+     */
+    static void watch(org.imagingexchange.gateway.domain.Admission admission) {
+        if (!WATCHING.compareAndSet(false, true)) {
+            return;
+        }
+        io.prometheus.metrics.core.metrics.GaugeWithCallback.builder()
+                .name("gateway_requests_in_flight").help("Requests the gateway is forwarding to the services now")
+                .callback(cb -> cb.call(admission.inFlight())).register();
+        io.prometheus.metrics.core.metrics.GaugeWithCallback.builder()
+                .name("gateway_requests_queued").help("Requests waiting for the gateway to forward them")
+                .callback(cb -> cb.call(admission.queued())).register();
+    }
+
+    /** Counts one request refused by the admission control. */
+    static void admissionRefused() {
+        ADMISSION_REFUSED.inc();
     }
 
     /**

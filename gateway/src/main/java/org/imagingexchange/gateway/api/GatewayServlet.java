@@ -15,7 +15,11 @@ import org.imagingexchange.gateway.domain.Caller;
 import org.imagingexchange.gateway.domain.CorrelationIds;
 import org.imagingexchange.gateway.domain.CorsOriginNotAllowedException;
 import org.imagingexchange.gateway.domain.CorsPolicy;
+import org.imagingexchange.gateway.domain.Admission;
+import org.imagingexchange.gateway.domain.GatewayBusyException;
 import org.imagingexchange.gateway.domain.InsufficientRoleException;
+import org.imagingexchange.gateway.domain.InsufficientScopeException;
+import org.imagingexchange.gateway.domain.SecurityHeaders;
 import org.imagingexchange.gateway.domain.MissingBearerTokenException;
 import org.imagingexchange.gateway.domain.PayloadTooLargeException;
 import org.imagingexchange.gateway.domain.RateLimitExceededException;
@@ -30,7 +34,8 @@ import org.imagingexchange.kit.problem.ProblemException;
  * OpenAPI endpoints are served elsewhere). In order: correlation id, CORS (a preflight is answered here,
  * without a token), bearer token (RFC 6750) verified by the {@link AccessTokenVerifier}, the caller's
  * request budget ({@link org.imagingexchange.gateway.domain.RateLimits}, 429), route and method
- * ({@link RouteTable}), the route's roles, the declared body size; then the request is forwarded and
+ * ({@link RouteTable}), the route's roles and, unless switched off, a SMART scope granting the route's
+ * {@link org.imagingexchange.gateway.domain.ResourceAccess}, the declared body size; then the request is forwarded and
  * streamed by {@link UpstreamExchange} on this request's thread. Every refusal is a problem response (401,
  * 403, 404, 405, 413, 429, 502-504); a service body that breaks off after the head was sent propagates as an
  * exception, so the container ends the client's response abnormally.
@@ -57,18 +62,25 @@ public class GatewayServlet extends HttpServlet {
     transient UpstreamExchange exchange;
 
     @Override
+    public void init() {
+        GatewayMetrics.watch(config.admission());
+    }
+
+    @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long start = System.nanoTime();
         String cid = CorrelationIds.accept(req.getHeader(RequestContext.CORRELATION_HEADER));
         resp.setHeader(RequestContext.CORRELATION_HEADER, cid);
+        SecurityHeaders.of(req.isSecure(), config.hstsMaxAgeSeconds()).forEach(resp::setHeader);
         String path = rawPath(req);
         String route = GatewayMetrics.UNMATCHED;
+        Caller caller = null;
         try {
             if (answeredCors(req, resp)) {
                 GatewayMetrics.observe("cors-preflight", resp.getStatus(), start);
                 return;
             }
-            Caller caller = authenticate(req);
+            caller = authenticate(req);
             try {
                 config.rateLimits().admit(caller);
             } catch (RateLimitExceededException limited) {
@@ -99,13 +111,52 @@ public class GatewayServlet extends HttpServlet {
             if (!matched.permits(caller.roles())) {
                 throw new InsufficientRoleException(matched);
             }
-            exchange.forward(req, resp, new UpstreamExchange.Forwarding(matched, path, cid, start), prefix);
+            if (config.scopesRequired()
+                    && !caller.scopes().permits(matched.access(), !caller.patientId().isEmpty())) {
+                throw new InsufficientScopeException(matched.access());
+            }
+            try (Admission.Slot slot = enter()) {
+                exchange.forward(req, resp, new UpstreamExchange.Forwarding(matched, path, cid, start), prefix);
+            }
+            accessLog(req, path, route, resp.getStatus(), start, caller, cid, null);
         } catch (ProblemException problem) {
-            LOG.log(Level.FINE, () -> "cid=" + cid + " " + req.getMethod() + " " + path + " -> " + problem.status()
-                    + " " + problem.type());
             ServletProblems.write(resp, problem, path, cid);
             GatewayMetrics.observe(route, problem.status(), start);
+            accessLog(req, path, route, problem.status(), start, caller, cid, String.valueOf(problem.type()));
         }
+    }
+
+    private Admission.Slot enter() {
+        try {
+            return config.admission().enter();
+        } catch (GatewayBusyException busy) {
+            GatewayMetrics.admissionRefused();
+            throw busy;
+        }
+    }
+
+    /**
+     * One line per request (when {@code exchange.gateway.access-log} is on): method, path (no query: it may hold
+     * patient identifiers), route, status, milliseconds, and who asked: OAuth client, subject and token id
+     * ({@code jti}), so a request can be traced to the token that made it (IHE IUA; RFC 9068 §2.2).
+     */
+    private void accessLog(HttpServletRequest req, String path, String route, int status, long start, Caller caller,
+                           String cid, String problemType) {
+        if (!config.accessLog() || !LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        String shownPath = path.length() > 200 ? path.substring(0, 200) + "..." : path;
+        String who = caller == null ? "client=- sub=- jti=-"
+                : "client=" + orDash(caller.clientId()) + " sub=" + orDash(caller.subject()) + " jti="
+                        + orDash(caller.tokenId());
+        LOG.info(() -> "access cid=" + cid + " " + req.getMethod() + " " + shownPath.replaceAll("[\\p{Cntrl}\\s]", "?")
+                + " route=" + route + " status=" + status + " ms=" + ms + " " + who
+                + (problemType == null ? "" : " problem=" + problemType));
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isEmpty() ? "-" : s.replaceAll("[\\p{Cntrl}\\s]", "?");
     }
 
     /**

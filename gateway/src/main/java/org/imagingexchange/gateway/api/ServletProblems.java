@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.imagingexchange.gateway.domain.GatewayBusyException;
 import org.imagingexchange.gateway.domain.InsufficientRoleException;
+import org.imagingexchange.gateway.domain.InsufficientScopeException;
 import org.imagingexchange.gateway.domain.InvalidBearerTokenException;
 import org.imagingexchange.gateway.domain.MethodNotAllowedException;
 import org.imagingexchange.gateway.domain.RateLimitExceededException;
@@ -54,6 +56,9 @@ final class ServletProblems {
         if (problem instanceof RateLimitExceededException limited) {
             resp.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
+        if (problem instanceof GatewayBusyException busy) {
+            resp.setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
+        }
         byte[] body = String.valueOf(r.getEntity()).getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(body.length);
         OutputStream out = resp.getOutputStream();
@@ -72,6 +77,9 @@ final class ServletProblems {
         }
         if (problem instanceof InsufficientRoleException) {
             return realm + ", error=\"insufficient_scope\"";
+        }
+        if (problem instanceof InsufficientScopeException scope) {
+            return realm + ", error=\"insufficient_scope\", scope=\"" + scope.neededScopes() + "\"";
         }
         if (problem.status() == 401) {
             return realm;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.imagingexchange.gateway.domain.Admission;
 import org.imagingexchange.gateway.domain.Backend;
 import org.imagingexchange.gateway.domain.CorsPolicy;
 import org.imagingexchange.gateway.domain.RateLimits;
@@ -36,6 +37,16 @@ import org.imagingexchange.gateway.domain.RateLimits;
  *       {@code exchange.gateway.rate-limit.burst} (default 1000): requests per second and at once per caller
  *       (OAuth client and subject), and {@code exchange.gateway.rate-limit.clients}: budgets of particular
  *       OAuth clients, comma-separated {@code client-id:per-second:burst} (default none), see {@link RateLimits}</li>
+ *   <li>{@code exchange.gateway.max-in-flight} (default 64; 0 = no limit), {@code exchange.gateway.max-queued}
+ *       (default 2000) and {@code exchange.gateway.max-queue-wait-seconds} (default 60): admission control, see
+ *       {@link Admission}</li>
+ *   <li>{@code exchange.gateway.smart-scopes}: {@code required} (default: every request needs a SMART scope that
+ *       grants what its route does, besides the route's role) or {@code off} (roles only, for identity providers
+ *       that issue no SMART scopes)</li>
+ *   <li>{@code exchange.gateway.access-log}: one log line per request with route, status, duration, client,
+ *       subject and token id ({@code jti}) (default {@code true})</li>
+ *   <li>{@code exchange.gateway.hsts-max-age-seconds}: {@code Strict-Transport-Security} max-age sent on responses
+ *       to requests that reached the platform over HTTPS (default one year; 0 = no header)</li>
  *   <li>{@code oidc.issuer}, {@code oidc.jwks.uri}, {@code exchange.gateway.audience}: token verification
  *       (issuer of the {@code imaging} realm, its JWKS URL, the required {@code aud})</li>
  * </ul>
@@ -60,6 +71,10 @@ public class GatewayConfig {
     private URI jwksUri;
     private String audience;
     private RateLimits rateLimits;
+    private boolean scopesRequired;
+    private Admission admission;
+    private boolean accessLog;
+    private long hstsMaxAgeSeconds;
 
     @PostConstruct
     void load() {
@@ -82,8 +97,40 @@ public class GatewayConfig {
         } catch (IllegalArgumentException e) {
             errors.add("exchange.gateway.rate-limit.clients: " + e.getMessage());
         }
+        admission = new Admission((int) Math.min(Integer.MAX_VALUE, nonNegative("exchange.gateway.max-in-flight", 64)),
+                (int) Math.min(Integer.MAX_VALUE, nonNegative("exchange.gateway.max-queued", 2000)),
+                1000 * nonNegative("exchange.gateway.max-queue-wait-seconds", 60));
+        String scopes = text("exchange.gateway.smart-scopes", "required");
+        scopesRequired = !"off".equalsIgnoreCase(scopes);
+        if (!scopesRequired && !"off".equals(scopes.toLowerCase(java.util.Locale.ROOT))
+                || scopesRequired && !"required".equalsIgnoreCase(scopes)) {
+            errors.add("exchange.gateway.smart-scopes must be 'required' or 'off', was '" + scopes + "'");
+            scopesRequired = true;
+        }
+        accessLog = !"false".equalsIgnoreCase(text("exchange.gateway.access-log", "true"));
+        hstsMaxAgeSeconds = nonNegative("exchange.gateway.hsts-max-age-seconds", 31_536_000L);
         rateLimits = new RateLimits(new RateLimits.Budget(nonNegative("exchange.gateway.rate-limit.per-second", 500),
                 positive("exchange.gateway.rate-limit.burst", 1000)), clientBudgets);
+    }
+
+    /** @return the admission control of forwarded requests; never null */
+    public Admission admission() {
+        return admission;
+    }
+
+    /** @return true when every request needs a SMART scope granting its route's access (the default) */
+    public boolean scopesRequired() {
+        return scopesRequired;
+    }
+
+    /** @return true when each request is logged with its token id */
+    public boolean accessLog() {
+        return accessLog;
+    }
+
+    /** @return HSTS max-age for responses to HTTPS requests, seconds; 0 when no header is sent */
+    public long hstsMaxAgeSeconds() {
+        return hstsMaxAgeSeconds;
     }
 
     /** @return the per-caller request budgets; never null */

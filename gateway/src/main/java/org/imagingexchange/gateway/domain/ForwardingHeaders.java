@@ -33,7 +33,7 @@ public final class ForwardingHeaders {
     private static final Set<String> REQUEST_OWNED = Set.of("host", "content-length", "expect", CORRELATION_ID,
             "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "via");
 
-    /** Answered by the gateway itself: CORS is the gateway's, and so is the correlation id. */
+    /** Answered by the gateway itself: CORS is the gateway's, and so are the correlation id and security headers. */
     private static final Set<String> RESPONSE_OWNED = Set.of(CORRELATION_ID, "access-control-allow-origin",
             "access-control-allow-credentials", "access-control-expose-headers", "access-control-allow-methods",
             "access-control-allow-headers", "access-control-max-age");
@@ -89,7 +89,7 @@ public final class ForwardingHeaders {
         Map<String, List<String>> out = new LinkedHashMap<>();
         in.forEach((name, values) -> {
             if (HOP_BY_HOP.contains(name) || connectionOptions.contains(name) || RESPONSE_OWNED.contains(name)
-                    || name.startsWith(":")) {
+                    || SecurityHeaders.NAMES.contains(name) || name.startsWith(":")) {
                 return;
             }
             if (name.equals("location") || name.equals("content-location")) {

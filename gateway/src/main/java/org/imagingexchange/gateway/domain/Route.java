@@ -11,14 +11,18 @@ import java.util.Set;
  * @param backend       the service that answers
  * @param upstreamPath  raw (still percent-encoded) path below the backend base URL, starting with '/'
  * @param requiredRoles realm roles (token {@code groups}); the caller needs any one of them; never empty
+ * @param access        what the route does in SMART scope terms; the caller also needs a scope that grants it
+ *                      (where scopes are required, see {@link SmartScopes})
  */
-public record Route(String name, Backend backend, String upstreamPath, Set<String> requiredRoles) {
+public record Route(String name, Backend backend, String upstreamPath, Set<String> requiredRoles,
+        ResourceAccess access) {
 
     /** Compact constructor: checks the invariants and copies the roles. */
     public Route {
         Objects.requireNonNull(name);
         Objects.requireNonNull(backend);
         Objects.requireNonNull(upstreamPath);
+        Objects.requireNonNull(access);
         requiredRoles = Set.copyOf(requiredRoles);
         if (requiredRoles.isEmpty()) {
             throw new IllegalArgumentException("a route must require at least one role");

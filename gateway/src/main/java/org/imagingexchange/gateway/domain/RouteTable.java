@@ -9,7 +9,9 @@ import java.util.Set;
  * The gateway's route table: public path and method to service, path below the service and the roles
  * needed. DICOMweb searches (QIDO-RS, PS3.18 §10.6) go to the registry, retrievals (WADO-RS, PS3.18
  * §10.4: study, series, instance, metadata, frames, bulkdata) to the retrieval proxy; FHIR R4
- * resources to the service that owns the type. Pure and thread-safe.
+ * resources to the service that owns the type. Each route also says what it does in SMART scope terms
+ * ({@link ResourceAccess}): DICOMweb counts as {@code ImagingStudy}, a report document Bundle as
+ * {@code DiagnosticReport}, a MADO manifest Bundle as an {@code ImagingStudy} create. Pure and thread-safe.
  *
  * <p>Paths are matched raw (as sent, still percent-encoded). Paths that could climb out of the service's
  * tree once decoded ({@code .}/{@code ..} segments, encoded dots or slashes, backslashes, matrix
@@ -32,6 +34,7 @@ public final class RouteTable {
     /** Role of patients (their own consent and access log). */
     public static final String PATIENT = "patient";
 
+    private static final String IMAGING_STUDY = "ImagingStudy";
     private static final String DICOMWEB = "dicomweb";
     private static final String FHIR = "fhir";
     private static final Set<String> GET = Set.of("GET");
@@ -64,7 +67,7 @@ public final class RouteTable {
             return dicomweb(method, rawPath, segments.subList(1, segments.size()));
         }
         if (segments.size() >= 2 && FHIR.equals(segments.get(0))) {
-            return fhir(method, rawPath, segments.get(1));
+            return fhir(method, rawPath, segments.subList(1, segments.size()));
         }
         throw notFound(rawPath);
     }
@@ -73,11 +76,13 @@ public final class RouteTable {
         String upstream = rawPath; // same layout below the service's base URL
         if (isQido(rest)) {
             requireMethod(method, GET);
-            return new Route("qido-rs", Backend.REGISTRY, upstream, Set.of(IMAGING_READER));
+            return new Route("qido-rs", Backend.REGISTRY, upstream, Set.of(IMAGING_READER),
+                    new ResourceAccess(IMAGING_STUDY, 's', false));
         }
         if (isWado(rest)) {
             requireMethod(method, GET);
-            return new Route("wado-rs", Backend.RETRIEVAL, upstream, Set.of(IMAGING_READER));
+            return new Route("wado-rs", Backend.RETRIEVAL, upstream, Set.of(IMAGING_READER),
+                    new ResourceAccess(IMAGING_STUDY, 'r', false));
         }
         throw notFound(rawPath);
     }
@@ -124,30 +129,58 @@ public final class RouteTable {
         return true;
     }
 
-    private Route fhir(String method, String rawPath, String resourceType) {
+    private Route fhir(String method, String rawPath, List<String> rest) {
         String upstream = rawPath;
+        String resourceType = rest.get(0);
         switch (resourceType) {
             case "ImagingStudy" -> {
                 requireMethod(method, GET_POST);
                 return "POST".equals(method)
-                        ? new Route("fhir-imagingstudy-register", Backend.REGISTRY, upstream, Set.of(IMAGING_SOURCE))
-                        : new Route("fhir-imagingstudy", Backend.REGISTRY, upstream, Set.of(IMAGING_READER));
+                        ? new Route("fhir-imagingstudy-register", Backend.REGISTRY, upstream, Set.of(IMAGING_SOURCE),
+                                new ResourceAccess(IMAGING_STUDY, 'c', false))
+                        : new Route("fhir-imagingstudy", Backend.REGISTRY, upstream, Set.of(IMAGING_READER),
+                                new ResourceAccess(IMAGING_STUDY, interaction(method, rest), false));
             }
             case "DiagnosticReport", "Bundle" -> {
                 requireMethod(method, READ_WRITE);
                 Set<String> roles = "GET".equals(method) ? Set.of(REPORT_READER) : Set.of(REPORT_AUTHOR);
-                return new Route("fhir-" + resourceType.toLowerCase(Locale.ROOT), Backend.REPORTS, upstream, roles);
+                // A report document Bundle is the report in another shape: the same scopes as DiagnosticReport.
+                return new Route("fhir-" + resourceType.toLowerCase(Locale.ROOT), Backend.REPORTS, upstream, roles,
+                        new ResourceAccess("DiagnosticReport", interaction(method, rest), false));
             }
             case "Consent" -> {
                 requireMethod(method, READ_WRITE);
-                return new Route("fhir-consent", Backend.CONSENT, upstream, Set.of(CONSENT_MANAGER, PATIENT));
+                return new Route("fhir-consent", Backend.CONSENT, upstream, Set.of(CONSENT_MANAGER, PATIENT),
+                        new ResourceAccess("Consent", interaction(method, rest), true));
             }
             case "AuditEvent" -> {
                 requireMethod(method, GET);
-                return new Route("fhir-auditevent", Backend.AUDIT, upstream, Set.of(AUDITOR, PATIENT));
+                return new Route("fhir-auditevent", Backend.AUDIT, upstream, Set.of(AUDITOR, PATIENT),
+                        new ResourceAccess("AuditEvent", interaction(method, rest), true));
             }
             default -> throw notFound(rawPath);
         }
+    }
+
+    /**
+     * The SMART interaction of a FHIR REST call (FHIR R4 §3.1.0 RESTful API): {@code GET [type]} and
+     * {@code POST [type]/_search} search, {@code GET [type]/[id]} and everything below it (history, operations such
+     * as {@code $manifest}) read, {@code POST [type]} create, {@code PUT [type]/[id]} update, {@code DELETE} delete.
+     *
+     * @param method HTTP method, upper case
+     * @param rest   path segments from the resource type on
+     * @return one of {@code c r u d s}
+     */
+    static char interaction(String method, List<String> rest) {
+        boolean typeLevel = rest.size() == 1;
+        boolean searchPost = rest.size() == 2 && rest.get(1).equals("_search");
+        return switch (method) {
+            case "GET" -> typeLevel ? 's' : 'r';
+            case "POST" -> searchPost ? 's' : 'c';
+            case "PUT", "PATCH" -> 'u';
+            case "DELETE" -> 'd';
+            default -> 'r';
+        };
     }
 
     /**
@@ -158,7 +191,8 @@ public final class RouteTable {
      * @return the registry route for the same path, role {@link #IMAGING_SOURCE}
      */
     public Route madoManifest(Route bundleRoute) {
-        return new Route("fhir-bundle-mado", Backend.REGISTRY, bundleRoute.upstreamPath(), Set.of(IMAGING_SOURCE));
+        return new Route("fhir-bundle-mado", Backend.REGISTRY, bundleRoute.upstreamPath(), Set.of(IMAGING_SOURCE),
+                new ResourceAccess(IMAGING_STUDY, 'c', false));
     }
 
     private static void requireMethod(String method, Set<String> allowed) {

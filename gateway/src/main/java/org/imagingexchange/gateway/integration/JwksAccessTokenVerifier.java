@@ -29,6 +29,7 @@ import java.util.Set;
 import org.imagingexchange.gateway.config.GatewayConfig;
 import org.imagingexchange.gateway.domain.AccessTokenVerifier;
 import org.imagingexchange.gateway.domain.Caller;
+import org.imagingexchange.gateway.domain.SmartScopes;
 import org.imagingexchange.gateway.domain.InvalidBearerTokenException;
 import org.imagingexchange.gateway.domain.TokenKeysUnavailableException;
 
@@ -37,7 +38,8 @@ import org.imagingexchange.gateway.domain.TokenKeysUnavailableException;
  * algorithms only) against the realm's JWKS, fetched and cached by Nimbus (refreshed on an unknown
  * {@code kid}, rate limited), then RFC 7519 claims: {@code iss} equal to {@code oidc.issuer}, {@code aud}
  * containing {@code exchange.gateway.audience}, {@code exp} in the future (30 s clock skew), {@code nbf}.
- * Roles come from the {@code groups} claim. Thread-safe.
+ * Roles come from the {@code groups} claim, SMART resource scopes from {@code scope} ({@link SmartScopes}), the
+ * token id from {@code jti} and a patient's context from {@code patient_id}. Thread-safe.
  */
 @ApplicationScoped
 public class JwksAccessTokenVerifier implements AccessTokenVerifier {
@@ -142,7 +144,7 @@ public class JwksAccessTokenVerifier implements AccessTokenVerifier {
             throw new InvalidBearerTokenException("The access token could not be verified.", e);
         }
         return new Caller(claims.getSubject(), string(claims, "preferred_username"), string(claims, "azp"),
-                roles(claims));
+                roles(claims), claims.getJWTID(), string(claims, "patient_id"), SmartScopes.parse(string(claims, "scope")));
     }
 
     @Override

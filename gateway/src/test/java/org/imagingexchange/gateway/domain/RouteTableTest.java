@@ -118,4 +118,45 @@ class RouteTableTest {
         assertEquals(405, e.status());
         assertEquals(allow, e.allowHeader(), "Allow header of " + path);
     }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}.{3}")
+    @CsvSource({
+            "GET, /dicomweb/studies, ImagingStudy, s",
+            "GET, /dicomweb/studies/" + STUDY + "/series/1.2.3/instances, ImagingStudy, s",
+            "GET, /dicomweb/studies/" + STUDY + ", ImagingStudy, r",
+            "GET, /dicomweb/studies/" + STUDY + "/metadata, ImagingStudy, r",
+            "GET, /fhir/ImagingStudy, ImagingStudy, s",
+            "GET, /fhir/ImagingStudy/" + STUDY + ", ImagingStudy, r",
+            "GET, /fhir/ImagingStudy/" + STUDY + "/$manifest, ImagingStudy, r",
+            "POST, /fhir/ImagingStudy, ImagingStudy, c",
+            "GET, /fhir/DiagnosticReport, DiagnosticReport, s",
+            "GET, /fhir/DiagnosticReport/17/_history/2, DiagnosticReport, r",
+            "POST, /fhir/DiagnosticReport, DiagnosticReport, c",
+            "PUT, /fhir/DiagnosticReport/17, DiagnosticReport, u",
+            "POST, /fhir/Bundle, DiagnosticReport, c",
+            "GET, /fhir/Consent, Consent, s",
+            "POST, /fhir/Consent, Consent, c",
+            "PUT, /fhir/Consent/5, Consent, u",
+            "GET, /fhir/AuditEvent, AuditEvent, s",
+    })
+    void resolve_smartAccess(String method, String path, String type, char interaction) {
+        ResourceAccess access = table.resolve(method, path).access();
+        assertEquals(type, access.resourceType());
+        assertEquals(interaction, access.interaction());
+    }
+
+    @Test
+    void madoManifest_isImagingStudyCreate() {
+        Route mado = table.madoManifest(table.resolve("POST", "/fhir/Bundle"));
+        assertEquals(new ResourceAccess("ImagingStudy", 'c', false), mado.access());
+    }
+
+    @Test
+    void patientCompartment_onlyWhereTheServiceRestrictsToTheTokensPatient() {
+        assertTrue(table.resolve("GET", "/fhir/AuditEvent").access().patientCompartment());
+        assertTrue(table.resolve("GET", "/fhir/Consent").access().patientCompartment());
+        assertFalse(table.resolve("GET", "/fhir/ImagingStudy").access().patientCompartment());
+        assertFalse(table.resolve("GET", "/dicomweb/studies").access().patientCompartment());
+        assertFalse(table.resolve("GET", "/fhir/DiagnosticReport").access().patientCompartment());
+    }
 }

@@ -353,6 +353,23 @@ class GatewayIT {
                 "scripts of an allowed origin can read the problem");
     }
 
+    /** Security headers on the gateway's own answers and on the services' (which cannot replace them). */
+    @Test
+    void everyResponse_securityHeaders() {
+        HttpResponse<String> refused = Http.get("/dicomweb/studies", null);
+        HttpResponse<String> forwarded = Http.get("/dicomweb/studies?PatientID=HEADERS", Tokens.of("hospital-a"));
+        assertEquals(401, refused.statusCode());
+        assertEquals(200, forwarded.statusCode(), forwarded.body());
+        for (HttpResponse<String> r : java.util.List.of(refused, forwarded)) {
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""));
+            assertEquals(java.util.List.of("no-store"), r.headers().allValues("Cache-Control"));
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+            assertTrue(r.headers().firstValue("Strict-Transport-Security").isEmpty(), "plain HTTP: no HSTS");
+        }
+    }
+
     @Test
     void healthReady_up() {
         HttpResponse<String> r = Http.get("/health/ready", null);

@@ -151,6 +151,83 @@ class GatewayTokenIT {
         assertTrue(problem.getString("detail").contains("aud"), problem.toString());
     }
 
+    /**
+     * A real token of the realm with the route's role but no SMART scope (a client made for this test through
+     * Keycloak's admin API, with the platform's audience and role mappers and no client scopes): 403
+     * {@code insufficient-scope}, the challenge naming the scopes that would do.
+     */
+    @Test
+    void roleWithoutScope_403InsufficientScope() throws Exception {
+        String token = scopelessClientToken();
+        assertTrue(payload(token).contains("imaging-reader"), "the client's service account holds the role");
+        HttpResponse<String> r = Http.get(QIDO, token);
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(Http.problem(r).getString("type").endsWith("insufficient-scope"), r.body());
+        String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
+        assertTrue(challenge.contains("error=\"insufficient_scope\"")
+                && challenge.contains("scope=\"system/ImagingStudy.s user/ImagingStudy.s\""), challenge);
+    }
+
+    /** The realm's own clients carry SMART scopes matching their roles, and pass. */
+    @Test
+    void realmTokens_carrySmartScopes() {
+        assertTrue(payload(Tokens.of("hospital-a")).contains("system/ImagingStudy.rs"));
+        assertEquals(200, Http.get(QIDO, Tokens.of("hospital-a")).statusCode());
+        assertTrue(payload(Tokens.of("clinician-b")).contains("user/ImagingStudy.rs"));
+        assertFalse(payload(Tokens.of("clinician-b")).contains("DiagnosticReport.cu"),
+                "a scope is granted only with its role");
+        assertEquals(200, Http.get(QIDO, Tokens.of("clinician-b")).statusCode());
+    }
+
+    private static final String SCOPELESS = "it-scopeless-viewer";
+
+    /** @return a client-credentials token of {@value #SCOPELESS}, creating the client on first use */
+    private static String scopelessClientToken() throws Exception {
+        String admin = token("master", "admin-cli", "admin", "admin");
+        String base = Tokens.keycloakUrl() + "/admin/realms/imaging";
+        HttpResponse<String> found = send(admin, "GET", base + "/clients?clientId=" + SCOPELESS, null);
+        assertEquals(200, found.statusCode(), found.body());
+        if (Http.json(found).asJsonArray().isEmpty()) {
+            String client = """
+                    {"clientId":"%s","enabled":true,"publicClient":false,"serviceAccountsEnabled":true,
+                     "standardFlowEnabled":false,"directAccessGrantsEnabled":false,"secret":"%s-secret",
+                     "fullScopeAllowed":true,"defaultClientScopes":[],"optionalClientScopes":[],
+                     "protocolMappers":[
+                      {"name":"aud","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
+                       "config":{"included.custom.audience":"imaging-exchange","access.token.claim":"true"}},
+                      {"name":"groups","protocol":"openid-connect","protocolMapper":"oidc-usermodel-realm-role-mapper",
+                       "config":{"claim.name":"groups","multivalued":"true","access.token.claim":"true"}}]}
+                    """.formatted(SCOPELESS, SCOPELESS);
+            HttpResponse<String> created = send(admin, "POST", base + "/clients", client);
+            assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
+            found = send(admin, "GET", base + "/clients?clientId=" + SCOPELESS, null);
+            String id = Http.json(found).asJsonArray().getJsonObject(0).getString("id");
+            String user = Http.json(send(admin, "GET", base + "/clients/" + id + "/service-account-user", null))
+                    .asJsonObject().getString("id");
+            String role = send(admin, "GET", base + "/roles/imaging-reader", null).body();
+            HttpResponse<String> mapped = send(admin, "POST", base + "/users/" + user + "/role-mappings/realm",
+                    "[" + role + "]");
+            assertEquals(204, mapped.statusCode(), mapped.body());
+        }
+        String form = "grant_type=client_credentials&client_id=" + SCOPELESS + "&client_secret=" + SCOPELESS + "-secret";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.keycloakUrl()
+                        + "/realms/imaging/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r).asJsonObject().getString("access_token");
+    }
+
+    private static HttpResponse<String> send(String bearer, String method, String url, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
+                .timeout(Duration.ofSeconds(30));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return HTTP.send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String token(String realm, String client, String user, String password) throws Exception {
         String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
