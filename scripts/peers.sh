@@ -33,9 +33,10 @@ usage: scripts/peers.sh COMMAND [ARGS]
   stop-orthanc NAME
   orthanc-counts NAME|URL                  patients/studies/series/instances
   create-db NAME                           (re)create PostgreSQL database NAME owned by 'exchange'
-  token CLIENT_OR_USER                     print an access token from \${KEYCLOAK_URL:-http://127.0.0.1:8180}
+  token CLIENT_OR_USER [SCOPE]             print an access token from \${KEYCLOAK_URL:-http://127.0.0.1:8180}
                                            clients: hospital-a hospital-b exchange-platform
                                            users (via exchange-cli): radiologist-a clinician-b auditor patient-1ct1
+                                           patient-4mr1; SCOPE break-glass: purpose of use ETREAT (clinician-b)
   samples-dir [demo|broken|charsets]       print the sample directory (after install)
 
 Environment: EXCHANGE_CACHE=$EXCHANGE_CACHE
@@ -47,8 +48,8 @@ EOF
 # (secret = <client>-secret), password grant through exchange-cli for users
 # (password = <user>-pass).
 cmd_token() {
-  (($# == 1)) || die "usage: scripts/peers.sh token CLIENT_OR_USER"
-  local who="$1"
+  (($# == 1 || $# == 2)) || die "usage: scripts/peers.sh token CLIENT_OR_USER [SCOPE]"
+  local who="$1" scope="openid${2:+ $2}"
   local kc="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
   local endpoint="${kc%/}/realms/${KEYCLOAK_REALM:-imaging}/protocol/openid-connect/token"
   local resp
@@ -66,7 +67,7 @@ cmd_token() {
         --data-urlencode client_id=exchange-cli \
         --data-urlencode "username=$who" \
         --data-urlencode "password=${USER_PASSWORD:-$who-pass}" \
-        --data-urlencode scope=openid \
+        --data-urlencode "scope=$scope" \
         "$endpoint")" || die "token request to $endpoint failed"
       ;;
   esac

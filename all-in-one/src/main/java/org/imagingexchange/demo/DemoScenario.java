@@ -25,6 +25,9 @@ import org.imagingexchange.testsupport.Tokens;
  * <li>clinician-b retrieves the study by WADO-RS: SOP Instance UIDs and byte counts equal the PACS's;</li>
  * <li>patient 4MR1 has not consented (opt-in region): search is empty and retrieval is 404, the same
  *     answer as for an unknown study;</li>
+ * <li>clinician-b, holding the realm role emergency-access, breaks the glass (scope break-glass, purpose of use
+ * ETREAT): finds and retrieves the 4MR1 study without consent; patient 4MR1 sees that emergency access in their
+ * access log;</li>
  * <li>patient 1CT1 reads their access log and sees clinician-b's search and retrieval;</li>
  * <li>a request without a token gets 401 problem+json.</li>
  * </ol>
@@ -75,6 +78,7 @@ public final class DemoScenario {
             consentAndSearch(ctStudy, reportId);
             retrieve(ctStudy);
             withoutConsent(mrStudy);
+            breakGlass(mrStudy);
             accessLog(ctStudy);
             withoutToken();
             return new ScenarioResult(List.copyOf(checks), null);
@@ -189,6 +193,53 @@ public final class DemoScenario {
         JsonArray custodian = qido("hospital-a", "PatientID=" + OTHER_PATIENT);
         check("the custodian hospital-a still sees its own 4MR1 study", custodian.size() == 1,
                 () -> "QIDO-RS answered " + custodian);
+    }
+
+    private void breakGlass(String mrStudy) {
+        step = "step 5b (clinician-b breaks the glass for 4MR1 in an emergency)";
+        String emergency = "clinician-b+break-glass";
+        check("clinician-b (role emergency-access) gets a token with purpose of use ETREAT by asking for scope break-glass",
+                "ETREAT".equals(Tokens.claims(tokens.token(emergency)).getString("purpose_of_use", "")),
+                () -> "claims " + Tokens.claims(tokens.token(emergency)));
+        check("radiologist-a (no emergency-access role) asking for break-glass still gets purpose of use TREAT",
+                "TREAT".equals(Tokens.claims(tokens.token("radiologist-a+break-glass")).getString("purpose_of_use", "")),
+                () -> "claims " + Tokens.claims(tokens.token("radiologist-a+break-glass")));
+        JsonArray found = qido(emergency, "PatientID=" + OTHER_PATIENT);
+        check("breaking the glass, clinician-b finds the 4MR1 study without consent (emergency override)",
+                found.size() == 1 && mrStudy.equals(FhirJson.dicomValue(found.getJsonObject(0), TagFromName.StudyInstanceUID)),
+                () -> "QIDO-RS answered " + found);
+        Map<String, Long> expected = new TreeMap<>(pacs.instanceSizes(mrStudy));
+        Map<String, Long> received = new TreeMap<>();
+        HttpResponse<InputStream> wado = api.stream(config.gatewayUrl() + "/dicomweb/studies/" + mrStudy,
+                ApiClient.bearer(tokens.token(emergency)), WADO_ACCEPT);
+        try (InputStream body = wado.body()) {
+            check("breaking the glass, clinician-b retrieves the 4MR1 study (200)", wado.statusCode() == 200,
+                    () -> "HTTP " + wado.statusCode());
+            WadoRsParts.read(body, wado.headers().firstValue("Content-Type").orElse(""))
+                    .forEach(p -> received.put(p.sopInstanceUid(), p.bytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        check("the emergency retrieval's SOP Instance UIDs and byte counts equal the PACS's", received.equals(expected),
+                () -> "received " + received + ", PACS holds " + expected);
+        String patient = ApiClient.bearer(tokens.token("patient-4mr1"));
+        long deadline = System.currentTimeMillis() + config.auditWaitMillis();
+        List<JsonObject> emergencies;
+        do {
+            HttpResponse<String> log = api.send("GET", config.gatewayUrl() + "/fhir/AuditEvent?_count=500", patient,
+                    null, null, "application/fhir+json");
+            check("patient 4MR1's access log answers 200", log.statusCode() == 200, () -> status(log));
+            emergencies = FhirJson.resources(ApiClient.json(log.body()).asJsonObject()).stream()
+                    .filter(e -> FhirJson.strings(e).contains("clinician-b") && FhirJson.strings(e).contains("ETREAT"))
+                    .toList();
+            if (hasAction(emergencies, "R", mrStudy)) {
+                break;
+            }
+            pause();
+        } while (System.currentTimeMillis() < deadline);
+        List<JsonObject> shown = emergencies;
+        check("patient 4MR1 sees clinician-b's emergency access (purpose of use ETREAT) in their access log",
+                hasAction(shown, "E", mrStudy) && hasAction(shown, "R", mrStudy), () -> "emergency events: " + shown);
     }
 
     private void accessLog(String ctStudy) {

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Access tokens from a real Keycloak (by default the test run's: system property {@code it.keycloak.url};
  * realm {@code imaging}) for the demo identities: client credentials for {@code hospital-a},
  * {@code hospital-b}, {@code exchange-platform}; password grant through {@code exchange-cli} for users.
- * Secrets are the documented dev-only ones ({@code <name>-secret}, {@code <name>-pass}).
+ * Secrets are the documented dev-only ones ({@code <name>-secret}, {@code <name>-pass}). A name may ask for an
+ * optional client scope after a {@code +}: {@code clinician-b+break-glass} is clinician-b's token with the
+ * {@code break-glass} scope (purpose of use ETREAT).
  */
 public final class Tokens {
 
@@ -70,10 +72,14 @@ public final class Tokens {
      * @throws IllegalStateException when Keycloak refuses or cannot be reached
      */
     public String fetch(String name) {
-        boolean client = name.startsWith("hospital-") || name.equals("exchange-platform");
-        String form = client
-                ? "grant_type=client_credentials&client_id=" + enc(name) + "&client_secret=" + enc(name + "-secret")
-                : "grant_type=password&client_id=exchange-cli&username=" + enc(name) + "&password=" + enc(name + "-pass");
+        String[] parts = name.split("\\+", 2);
+        String who = parts[0];
+        String scope = parts.length > 1 ? "&scope=" + enc(parts[1]) : "";
+        boolean client = who.startsWith("hospital-") || who.equals("exchange-platform");
+        String form = (client
+                ? "grant_type=client_credentials&client_id=" + enc(who) + "&client_secret=" + enc(who + "-secret")
+                : "grant_type=password&client_id=exchange-cli&username=" + enc(who) + "&password=" + enc(who + "-pass"))
+                + scope;
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
