@@ -147,7 +147,15 @@ public final class GatewayLoadClient {
                 reference.get(Kind.WADO_RS).split(",").length);
     }
 
+    /** @param digest for a 200 the answer's digest; otherwise the problem type slug, when the body names one */
     private record Result(int status, String digest) {
+    }
+
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*:([a-z0-9-]+)\"");
+
+    private static String problemType(String body) {
+        Matcher m = PROBLEM_TYPE.matcher(body == null ? "" : body);
+        return m.find() ? m.group(1) : "";
     }
 
     private Result call(Kind kind, boolean viaGateway) throws IOException, InterruptedException {
@@ -177,12 +185,18 @@ public final class GatewayLoadClient {
         if (kind == Kind.WADO_RS) {
             HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() != 200) {
-                r.body().close();
-                return new Result(r.statusCode(), "");
+                String body;
+                try (InputStream in = r.body()) {
+                    body = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                }
+                return new Result(r.statusCode(), problemType(body));
             }
             return new Result(200, partDigests(r));
         }
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            return new Result(r.statusCode(), problemType(r.body()));
+        }
         String digest = kind == Kind.FHIR_IMAGINGSTUDY ? String.join(",", matches(URN_OID, r.body()))
                 : String.join(",", matches(STUDY_UID, r.body()));
         return new Result(r.statusCode(), digest);
@@ -221,7 +235,8 @@ public final class GatewayLoadClient {
                             continue;
                         }
                         if (r.status != 200) {
-                            errors.computeIfAbsent(key + " " + r.status, x -> new AtomicLong()).incrementAndGet();
+                            errors.computeIfAbsent(key + " " + r.status + " " + r.digest, x -> new AtomicLong())
+                                    .incrementAndGet();
                         } else if (!r.digest.equals(reference.get(kind))) {
                             wrong.computeIfAbsent(key, x -> new AtomicLong()).incrementAndGet();
                             if (examples.size() < 5) {

@@ -42,18 +42,28 @@ final class GatewayMetrics {
     /**
      * Registers gauges of the admission control: requests forwarded now and requests waiting.
      *
-     * @param admission the gateway's admission control
+     * @param requests   admission control of searches, reads and writes
+     * @param retrievals admission control of WADO-RS retrievals
      */
-    static void watch(org.imagingexchange.gateway.domain.Admission admission) {
+    static void watch(org.imagingexchange.gateway.domain.Admission requests,
+                      org.imagingexchange.gateway.domain.Admission retrievals) {
         if (!WATCHING.compareAndSet(false, true)) {
             return;
         }
         io.prometheus.metrics.core.metrics.GaugeWithCallback.builder()
                 .name("gateway_requests_in_flight").help("Requests the gateway is forwarding to the services now")
-                .callback(cb -> cb.call(admission.inFlight())).register();
+                .labelNames("class")
+                .callback(cb -> {
+                    cb.call(requests.inFlight(), "request");
+                    cb.call(retrievals.inFlight(), "retrieval");
+                }).register();
         io.prometheus.metrics.core.metrics.GaugeWithCallback.builder()
                 .name("gateway_requests_queued").help("Requests waiting for the gateway to forward them")
-                .callback(cb -> cb.call(admission.queued())).register();
+                .labelNames("class")
+                .callback(cb -> {
+                    cb.call(requests.queued(), "request");
+                    cb.call(retrievals.queued(), "retrieval");
+                }).register();
     }
 
     /** Counts one request refused by the admission control. */

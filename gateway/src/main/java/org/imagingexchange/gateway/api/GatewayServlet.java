@@ -16,6 +16,7 @@ import org.imagingexchange.gateway.domain.CorrelationIds;
 import org.imagingexchange.gateway.domain.CorsOriginNotAllowedException;
 import org.imagingexchange.gateway.domain.CorsPolicy;
 import org.imagingexchange.gateway.domain.Admission;
+import org.imagingexchange.gateway.domain.Backend;
 import org.imagingexchange.gateway.domain.GatewayBusyException;
 import org.imagingexchange.gateway.domain.InsufficientRoleException;
 import org.imagingexchange.gateway.domain.InsufficientScopeException;
@@ -63,7 +64,7 @@ public class GatewayServlet extends HttpServlet {
 
     @Override
     public void init() {
-        GatewayMetrics.watch(config.admission());
+        GatewayMetrics.watch(config.admission(Backend.REGISTRY), config.admission(Backend.RETRIEVAL));
     }
 
     @Override
@@ -115,7 +116,7 @@ public class GatewayServlet extends HttpServlet {
                     && !caller.scopes().permits(matched.access(), !caller.patientId().isEmpty())) {
                 throw new InsufficientScopeException(matched.access());
             }
-            try (Admission.Slot slot = enter()) {
+            try (Admission.Slot slot = enter(matched)) {
                 exchange.forward(req, resp, new UpstreamExchange.Forwarding(matched, path, cid, start), prefix);
             }
             accessLog(req, path, route, resp.getStatus(), start, caller, cid, null);
@@ -126,9 +127,9 @@ public class GatewayServlet extends HttpServlet {
         }
     }
 
-    private Admission.Slot enter() {
+    private Admission.Slot enter(Route route) {
         try {
-            return config.admission().enter();
+            return config.admission(route.backend()).enter();
         } catch (GatewayBusyException busy) {
             GatewayMetrics.admissionRefused();
             throw busy;

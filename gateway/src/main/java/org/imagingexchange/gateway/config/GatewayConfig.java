@@ -37,8 +37,11 @@ import org.imagingexchange.gateway.domain.RateLimits;
  *       {@code exchange.gateway.rate-limit.burst} (default 1000): requests per second and at once per caller
  *       (OAuth client and subject), and {@code exchange.gateway.rate-limit.clients}: budgets of particular
  *       OAuth clients, comma-separated {@code client-id:per-second:burst} (default none), see {@link RateLimits}</li>
- *   <li>{@code exchange.gateway.max-in-flight} (default 64; 0 = no limit), {@code exchange.gateway.max-queued}
- *       (default 2000) and {@code exchange.gateway.max-queue-wait-seconds} (default 60): admission control, see
+ *   <li>{@code exchange.gateway.max-in-flight} (default 16 per CPU core; 0 = no limit): searches, reads and writes
+ *       forwarded at once; {@code exchange.gateway.max-in-flight-retrieval} (default 128 per CPU core): WADO-RS
+ *       retrievals forwarded at once (byte streams, bound by I/O and the client's pace rather than by CPU, so
+ *       they have their own, larger, budget); {@code exchange.gateway.max-queued} (default 2000) and
+ *       {@code exchange.gateway.max-queue-wait-seconds} (default 60) for each: admission control, see
  *       {@link Admission}</li>
  *   <li>{@code exchange.gateway.smart-scopes}: {@code required} (default: every request needs a SMART scope that
  *       grants what its route does, besides the route's role) or {@code off} (roles only, for identity providers
@@ -73,6 +76,7 @@ public class GatewayConfig {
     private RateLimits rateLimits;
     private boolean scopesRequired;
     private Admission admission;
+    private Admission retrievalAdmission;
     private boolean accessLog;
     private long hstsMaxAgeSeconds;
 
@@ -97,9 +101,13 @@ public class GatewayConfig {
         } catch (IllegalArgumentException e) {
             errors.add("exchange.gateway.rate-limit.clients: " + e.getMessage());
         }
-        admission = new Admission((int) Math.min(Integer.MAX_VALUE, nonNegative("exchange.gateway.max-in-flight", 64)),
-                (int) Math.min(Integer.MAX_VALUE, nonNegative("exchange.gateway.max-queued", 2000)),
-                1000 * nonNegative("exchange.gateway.max-queue-wait-seconds", 60));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int queued = (int) Math.min(Integer.MAX_VALUE, nonNegative("exchange.gateway.max-queued", 2000));
+        long waitMillis = 1000 * nonNegative("exchange.gateway.max-queue-wait-seconds", 60);
+        admission = new Admission((int) Math.min(Integer.MAX_VALUE,
+                nonNegative("exchange.gateway.max-in-flight", 16L * cores)), queued, waitMillis);
+        retrievalAdmission = new Admission((int) Math.min(Integer.MAX_VALUE,
+                nonNegative("exchange.gateway.max-in-flight-retrieval", 128L * cores)), queued, waitMillis);
         String scopes = text("exchange.gateway.smart-scopes", "required");
         scopesRequired = !"off".equalsIgnoreCase(scopes);
         if (!scopesRequired && !"off".equals(scopes.toLowerCase(java.util.Locale.ROOT))
@@ -113,9 +121,12 @@ public class GatewayConfig {
                 positive("exchange.gateway.rate-limit.burst", 1000)), clientBudgets);
     }
 
-    /** @return the admission control of forwarded requests; never null */
-    public Admission admission() {
-        return admission;
+    /**
+     * @param backend the service a request goes to
+     * @return the admission control of requests to it: retrievals have their own; never null
+     */
+    public Admission admission(Backend backend) {
+        return backend == Backend.RETRIEVAL ? retrievalAdmission : admission;
     }
 
     /** @return true when every request needs a SMART scope granting its route's access (the default) */
