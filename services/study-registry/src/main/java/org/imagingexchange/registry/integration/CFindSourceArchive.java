@@ -32,14 +32,14 @@ import org.imagingexchange.registry.domain.StudyManifest;
  * (taken again when a crawl starts at offset 0 or when none is held, as after a restart) and ordered by Study
  * Instance UID, so an offset names the same study in every listing of an unchanged archive and a resumed crawl
  * goes on where it stopped. Memory: the study-level attributes of the archive (about 1 KB per study) while a
- * crawl runs; released after its last page.
+ * crawl runs; released with its last (short) page.
  *
  * <p>The retrieval endpoint recorded for its studies is the archive's DIMSE address
  * ({@link RemoteAe#address()}, {@code dicom://AE@host:port}), so the retrieval proxy fetches them by C-GET.
  * Failures are mapped here, once: no association (refused, aborted, unreachable) becomes 503, a failure status
  * or an unusable identifier 502. Thread-safe.
  */
-public class CFindSourceArchive implements SourceArchive {
+public class CFindSourceArchive extends ConfiguredArchive {
 
     private static final List<DicomAttribute> STUDY_KEYS = List.of(DicomAttribute.STUDY_DATE,
             DicomAttribute.STUDY_TIME, DicomAttribute.ACCESSION_NUMBER, DicomAttribute.MODALITIES_IN_STUDY,
@@ -54,7 +54,6 @@ public class CFindSourceArchive implements SourceArchive {
     private static final List<DicomAttribute> INSTANCE_KEYS = List.of(DicomAttribute.SOP_CLASS_UID,
             DicomAttribute.SOP_INSTANCE_UID, DicomAttribute.INSTANCE_NUMBER, DicomAttribute.NUMBER_OF_FRAMES);
 
-    private final SourceSettings settings;
     private final RemoteAe remote;
     private final CFindScu scu;
     private List<Study> listing;
@@ -65,21 +64,13 @@ public class CFindSourceArchive implements SourceArchive {
      * @throws IllegalArgumentException when the AE title, host or port is missing or invalid
      */
     public CFindSourceArchive(SourceSettings settings, CFindScu scu) {
-        this.settings = settings;
+        super(settings);
         this.remote = new RemoteAe(new org.imagingexchange.dicom.AeTitle(settings.aeTitle()), settings.dimseHost(),
                 settings.dimsePort());
         this.scu = scu;
     }
 
-    @Override
-    public String id() {
-        return settings.id();
-    }
 
-    @Override
-    public String organizationId() {
-        return settings.organizationId();
-    }
 
     /** @return the archive's DIMSE address {@code dicom://AE@host:port} (not a WADO-RS URL: retrieved by C-GET) */
     @Override
@@ -87,15 +78,7 @@ public class CFindSourceArchive implements SourceArchive {
         return remote.address();
     }
 
-    @Override
-    public String aeTitle() {
-        return settings.aeTitle();
-    }
 
-    @Override
-    public String defaultIssuer() {
-        return settings.defaultIssuer();
-    }
 
     /** @return the archive's AE and presentation address */
     public RemoteAe remote() {
@@ -109,7 +92,7 @@ public class CFindSourceArchive implements SourceArchive {
         }
         List<Study> page = List.copyOf(listing.subList(Math.min(offset, listing.size()),
                 Math.min(listing.size(), offset + limit)));
-        if (offset + limit >= listing.size()) {
+        if (page.size() < limit) {
             listing = null;
         }
         return page;

@@ -63,6 +63,11 @@ class CFindSourceArchiveTest {
         assertEquals(List.of("1.2.1", "1.2.10"), uids(source.studies(0, 2)), "first page in Study Instance UID order");
         assertEquals(List.of("1.2.9"), uids(source.studies(2, 2)), "last page");
         assertEquals(1, archive.queries.size(), "one C-FIND lists the archive for the whole crawl");
+        archive.studyUids.add("1.2.8");
+        assertEquals(List.of("1.2.1", "1.2.10"), uids(source.studies(0, 2)));
+        assertEquals(List.of("1.2.8", "1.2.9"), uids(source.studies(2, 2)));
+        assertEquals(List.of(), uids(source.studies(4, 2)), "a full last page is followed by an empty one");
+        assertEquals(2, archive.queries.size(), "listed once per crawl, also when the last page is full");
         assertEquals(2, source.studies(0, 2).get(0).numberOfInstances(), "the counts the archive reports");
     }
 
