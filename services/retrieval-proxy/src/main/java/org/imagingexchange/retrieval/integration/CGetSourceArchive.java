@@ -166,18 +166,27 @@ public class CGetSourceArchive implements SourceArchive {
             }
             return;
         }
+        ended(result, endpoint, target, pipe, started);
+    }
+
+    /** Settles a C-GET that ended with a status: the end of the body, a cut-off body, or the problem to answer. */
+    private void ended(TransferResult result, StudyEndpoint endpoint, RetrieveTarget target, MultipartPipe pipe,
+                       CompletableFuture<Void> started) {
+        String source = endpoint.sourceId();
         if (!started.isDone()) {
             metrics.upstreamError(source, result.failed() > 0 ? "dimse_failure" : "not_found");
             started.completeExceptionally(result.failed() > 0
                     ? new SourceArchiveUnavailableException(source, "sent none of the " + result.failed()
                             + " instances of " + target.path().substring(1) + " by C-GET.", null)
                     : new DicomObjectNotFoundException(target, source));
+        } else if (pipe.readerGone()) {
+            LOG.fine(() -> "source " + source + ": the client left before the end of " + target.path());
         } else if (result.failed() > 0 || result.status() != DimseStatus.SUCCESS) {
             metrics.upstreamError(source, "dimse_failure");
-            LOG.warning(() -> "source " + source + ": C-GET of " + target.path() + " ended with status "
-                    + DimseStatus.hex(result.status().code()) + ", " + result.failed() + " failed; response cut off");
-            pipe.fail(new java.io.IOException("C-GET ended with status " + DimseStatus.hex(result.status().code())
-                    + " and " + result.failed() + " failed sub-operations"));
+            String outcome = "C-GET ended with status " + DimseStatus.hex(result.status().code()) + " and "
+                    + result.failed() + " failed sub-operations";
+            LOG.warning(() -> "source " + source + ": " + outcome + " for " + target.path() + "; response cut off");
+            pipe.fail(new java.io.IOException(outcome));
         } else {
             try {
                 pipe.finish();

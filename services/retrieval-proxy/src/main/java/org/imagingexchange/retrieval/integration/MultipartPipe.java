@@ -97,6 +97,11 @@ final class MultipartPipe {
         body.close();
     }
 
+    /** @return true when the reader closed the body (or gave up) */
+    boolean readerGone() {
+        return readerClosed;
+    }
+
     /** @return the reading side; closing it before the end discards the rest */
     InputStream body() {
         return body;
