@@ -36,7 +36,7 @@ usage: scripts/peers.sh COMMAND [ARGS]
   token CLIENT_OR_USER                     print an access token from \${KEYCLOAK_URL:-http://127.0.0.1:8180}
                                            clients: hospital-a hospital-b exchange-platform
                                            users (via exchange-cli): radiologist-a clinician-b auditor patient-1ct1
-  samples-dir [demo|broken|charsets|legacy]     print the sample directory (after install)
+  samples-dir [demo|broken|charsets|legacy] print the sample directory (after install)
 
 Environment: EXCHANGE_CACHE=$EXCHANGE_CACHE
              EXCHANGE_RUN_DIR=$EXCHANGE_RUN_DIR
