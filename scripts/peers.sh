@@ -37,7 +37,7 @@ usage: scripts/peers.sh COMMAND [ARGS]
                                            clients: hospital-a hospital-b exchange-platform
                                            users (via exchange-cli): radiologist-a clinician-b auditor patient-1ct1
                                            patient-4mr1; SCOPE break-glass: purpose of use ETREAT (clinician-b)
-  samples-dir [demo|broken|charsets]       print the sample directory (after install)
+  samples-dir [demo|broken|charsets|legacy] print the sample directory (after install)
 
 Environment: EXCHANGE_CACHE=$EXCHANGE_CACHE
              EXCHANGE_RUN_DIR=$EXCHANGE_RUN_DIR
@@ -87,6 +87,7 @@ main() {
       ensure_keycloak
       ensure_sample_dicom
       ensure_charset_samples
+      ensure_legacy_samples
       ensure_postgres
       ;;
     start-keycloak)

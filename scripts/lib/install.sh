@@ -354,6 +354,34 @@ ensure_charset_samples() {
   log "samples: ${#EXCHANGE_CHARSET_SAMPLES[@]} character set files in $dest"
 }
 
+# The DIMSE-only archive's studies (LEGACY_PACS): the real CR, CT and MR studies of Debian python3-pydicom's
+# DICOMDIR test tree (patients 77654033 and 98890234), none of them in the demo or character set samples.
+EXCHANGE_LEGACY_SAMPLE_DIRS=(77654033 98892001 98892003)
+
+# ensure_legacy_samples: $EXCHANGE_CACHE/samples/legacy with those files (flat, named DIR_SERIES_FILE.dcm) and
+# a MANIFEST.txt.
+ensure_legacy_samples() {
+  local dest="$EXCHANGE_CACHE/samples/legacy" src="$PYDICOM_TEST_FILES/dicomdirtests" d f name
+  if [[ -f "$dest/MANIFEST.txt" ]]; then
+    return 0
+  fi
+  [[ -d "$src" ]] || die "pydicom DICOMDIR test files not found in $src (is python3-pydicom installed?)"
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  {
+    echo "# DIMSE-only archive samples (Debian python3-pydicom $(dpkg-query -W -f='${Version}' python3-pydicom 2>/dev/null), $src)"
+    for d in "${EXCHANGE_LEGACY_SAMPLE_DIRS[@]}"; do
+      [[ -d "$src/$d" ]] || die "legacy sample directory missing: $src/$d"
+      while IFS= read -r f; do
+        name="$(printf '%s' "${f#"$src"/}" | tr '/' '_').dcm"
+        cp "$f" "$dest/$name"
+        echo "$name"
+      done < <(find "$src/$d" -type f | sort)
+    done
+  } >"$dest/MANIFEST.txt"
+  log "samples: $(grep -c '\.dcm' "$dest/MANIFEST.txt") DIMSE-only archive files in $dest"
+}
+
 # Viewer-side DICOMweb client used by the tests through the gateway: npm dicomweb-client (the client of
 # OHIF-style viewers) with xhr2, the XMLHttpRequest it needs outside a browser.
 NODE_CLIENT_PACKAGES=("dicomweb-client@$DICOMWEB_CLIENT_VERSION" "xhr2@0.2.1")

@@ -30,6 +30,19 @@ final class ApiClient {
         return exchange(request("GET", url, authorization, null, null, accept), HttpResponse.BodyHandlers.ofInputStream());
     }
 
+    /**
+     * @return the body of a GET answered 200
+     * @throws IllegalStateException on another status
+     */
+    byte[] bytes(String url, String authorization) {
+        HttpResponse<byte[]> r = exchange(request("GET", url, authorization, null, null, null),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered HTTP " + r.statusCode());
+        }
+        return r.body();
+    }
+
     static String bearer(String token) {
         return "Bearer " + token;
     }

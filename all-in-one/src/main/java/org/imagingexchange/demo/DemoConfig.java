@@ -14,16 +14,20 @@ import java.util.function.UnaryOperator;
  * @param auditWaitMillis how long to wait for audit records to reach the audit service (outbox delivery)
  * @param platformAeTitle the platform's DICOM AE title (the registry's C-STORE SCP)
  * @param platformDicomPort its DICOM port on 127.0.0.1
+ * @param legacyPacsUrl   the DIMSE-only archive's Orthanc REST base URL (same user and password as the demo PACS),
+ *                        read only to know what it holds: the platform reaches it by C-FIND and C-GET
  */
 public record DemoConfig(String gatewayUrl, String platformUrl, String keycloakUrl, String pacsUrl, String pacsUser,
-                         String pacsPassword, long auditWaitMillis, String platformAeTitle, int platformDicomPort) {
+                         String pacsPassword, long auditWaitMillis, String platformAeTitle, int platformDicomPort,
+                         String legacyPacsUrl) {
 
     /**
      * Reads the configuration from a lookup (system properties, then environment), with the local
      * run's defaults: gateway {@code GATEWAY_URL} (http://127.0.0.1:8080), {@code PLATFORM_URL} (same),
      * {@code KEYCLOAK_URL} (http://127.0.0.1:8180), {@code PACS_URL} (http://127.0.0.1:8042),
      * {@code PACS_USER}/{@code PACS_PASSWORD} (orthanc / orthanc-pass), {@code AUDIT_WAIT_MS} (20000),
-     * {@code REGISTRY_AET} (EXCHANGE) and {@code REGISTRY_DICOM_PORT} (11112).
+     * {@code REGISTRY_AET} (EXCHANGE), {@code REGISTRY_DICOM_PORT} (11112) and {@code LEGACY_PACS_URL}
+     * (http://127.0.0.1:8043).
      *
      * @param lookup name -> value or null
      * @return the configuration
@@ -38,7 +42,8 @@ public record DemoConfig(String gatewayUrl, String platformUrl, String keycloakU
                 or(lookup.apply("PACS_PASSWORD"), "orthanc-pass"),
                 Long.parseLong(or(lookup.apply("AUDIT_WAIT_MS"), "20000")),
                 or(lookup.apply("REGISTRY_AET"), "EXCHANGE"),
-                Integer.parseInt(or(lookup.apply("REGISTRY_DICOM_PORT"), "11112")));
+                Integer.parseInt(or(lookup.apply("REGISTRY_DICOM_PORT"), "11112")),
+                or(lookup.apply("LEGACY_PACS_URL"), "http://127.0.0.1:8043"));
     }
 
     /** @return the configuration from system properties, falling back to environment variables */

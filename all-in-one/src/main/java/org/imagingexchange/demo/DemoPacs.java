@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the demo hospital PACS (Orthanc REST API) itself holds: the reference the scenario compares
- * the platform's answers against.
+ * What a demo hospital archive (Orthanc REST API) itself holds: the reference the scenario compares
+ * the platform's answers against. For the DIMSE-only archive the REST API serves only this reference;
+ * the platform reaches it by C-FIND and C-GET.
  */
 final class DemoPacs {
 
@@ -25,11 +26,21 @@ final class DemoPacs {
     }
 
     private final ApiClient api;
-    private final DemoConfig config;
+    private final String url;
+    private final String user;
+    private final String password;
 
-    DemoPacs(ApiClient api, DemoConfig config) {
+    /**
+     * @param api      the HTTP client
+     * @param url      the archive's Orthanc REST base URL
+     * @param user     its HTTP user
+     * @param password its HTTP password
+     */
+    DemoPacs(ApiClient api, String url, String user, String password) {
         this.api = api;
-        this.config = config;
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     /** @return the PACS's own statistics ({@code GET /statistics}) */
@@ -46,7 +57,7 @@ final class DemoPacs {
     Map<String, Long> instanceSizes(String studyInstanceUid) {
         String lookup = Json.createObjectBuilder().add("Level", "Study")
                 .add("Query", Json.createObjectBuilder().add("StudyInstanceUID", studyInstanceUid)).build().toString();
-        HttpResponse<String> found = api.send("POST", config.pacsUrl() + "/tools/find", auth(), "application/json", lookup, null);
+        HttpResponse<String> found = api.send("POST", url + "/tools/find", auth(), "application/json", lookup, null);
         JsonArray ids = ApiClient.json(found.body()).asJsonArray();
         if (ids.isEmpty()) {
             throw new IllegalStateException("the demo PACS does not hold study " + studyInstanceUid);
@@ -55,11 +66,38 @@ final class DemoPacs {
         for (JsonValue instance : getArray("/studies/" + ids.getString(0) + "/instances")) {
             JsonObject o = instance.asJsonObject();
             String sop = o.getJsonObject("MainDicomTags").getString("SOPInstanceUID");
-            String size = api.send("GET", config.pacsUrl() + "/instances/" + o.getString("ID") + "/attachments/dicom/size",
+            String size = api.send("GET", url + "/instances/" + o.getString("ID") + "/attachments/dicom/size",
                     auth(), null, null, null).body().trim();
             sizes.put(sop, Long.parseLong(size));
         }
         return sizes;
+    }
+
+    /**
+     * @param studyInstanceUid the study
+     * @return SOP Instance UID -> size in bytes of the stored data set (the stored file without its File Meta
+     *         Information, which a receiving AE writes itself: PS3.10 §7.1), for every instance of the study
+     */
+    Map<String, Long> dataSetSizes(String studyInstanceUid) {
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        for (JsonValue instance : getArray("/studies/" + studyId(studyInstanceUid) + "/instances")) {
+            JsonObject o = instance.asJsonObject();
+            byte[] file = api.bytes(url + "/instances/" + o.getString("ID") + "/file", auth());
+            sizes.put(o.getJsonObject("MainDicomTags").getString("SOPInstanceUID"),
+                    (long) file.length - WadoRsParts.dataSetOffset(file));
+        }
+        return sizes;
+    }
+
+    private String studyId(String studyInstanceUid) {
+        String lookup = Json.createObjectBuilder().add("Level", "Study")
+                .add("Query", Json.createObjectBuilder().add("StudyInstanceUID", studyInstanceUid)).build().toString();
+        JsonArray ids = ApiClient.json(api.send("POST", url + "/tools/find", auth(), "application/json", lookup, null)
+                .body()).asJsonArray();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("the archive at " + url + " does not hold study " + studyInstanceUid);
+        }
+        return ids.getString(0);
     }
 
     /**
@@ -74,12 +112,12 @@ final class DemoPacs {
     JsonObject sendByCStore(String studyInstanceUid, String aeTitle, int port) {
         String modality = Json.createObjectBuilder().add("AET", aeTitle).add("Host", "127.0.0.1").add("Port", port)
                 .build().toString();
-        api.send("PUT", config.pacsUrl() + "/modalities/exchange-platform", auth(), "application/json", modality, null);
+        api.send("PUT", url + "/modalities/exchange-platform", auth(), "application/json", modality, null);
         String lookup = Json.createObjectBuilder().add("Level", "Study")
                 .add("Query", Json.createObjectBuilder().add("StudyInstanceUID", studyInstanceUid)).build().toString();
-        String id = ApiClient.json(api.send("POST", config.pacsUrl() + "/tools/find", auth(), "application/json", lookup,
+        String id = ApiClient.json(api.send("POST", url + "/tools/find", auth(), "application/json", lookup,
                 null).body()).asJsonArray().getString(0);
-        HttpResponse<String> sent = api.send("POST", config.pacsUrl() + "/modalities/exchange-platform/store", auth(),
+        HttpResponse<String> sent = api.send("POST", url + "/modalities/exchange-platform/store", auth(),
                 "text/plain", id, "application/json");
         if (sent.statusCode() != 200) {
             throw new IllegalStateException("the demo PACS could not C-STORE to " + aeTitle + ": HTTP " + sent.statusCode()
@@ -95,7 +133,7 @@ final class DemoPacs {
     String studyOf(String patientId) {
         String find = Json.createObjectBuilder().add("Level", "Study").add("Expand", true)
                 .add("Query", Json.createObjectBuilder().add("PatientID", patientId)).build().toString();
-        JsonArray studies = ApiClient.json(api.send("POST", config.pacsUrl() + "/tools/find", auth(), "application/json",
+        JsonArray studies = ApiClient.json(api.send("POST", url + "/tools/find", auth(), "application/json",
                 find, null).body()).asJsonArray();
         if (studies.isEmpty()) {
             throw new IllegalStateException("the demo PACS holds no study of patient " + patientId);
@@ -104,14 +142,14 @@ final class DemoPacs {
     }
 
     private JsonObject getObject(String path) {
-        return ApiClient.json(api.send("GET", config.pacsUrl() + path, auth(), null, null, null).body()).asJsonObject();
+        return ApiClient.json(api.send("GET", url + path, auth(), null, null, null).body()).asJsonObject();
     }
 
     private JsonArray getArray(String path) {
-        return ApiClient.json(api.send("GET", config.pacsUrl() + path, auth(), null, null, null).body()).asJsonArray();
+        return ApiClient.json(api.send("GET", url + path, auth(), null, null, null).body()).asJsonArray();
     }
 
     private String auth() {
-        return ApiClient.basic(config.pacsUser(), config.pacsPassword());
+        return ApiClient.basic(user, password);
     }
 }

@@ -23,6 +23,9 @@ import org.imagingexchange.testsupport.Tokens;
  * <li>hospital-a posts an imaging report; an invalid one is refused with 422;</li>
  * <li>patient 1CT1 consents; clinician-b (another country) finds the study and the report;</li>
  * <li>clinician-b retrieves the study by WADO-RS: SOP Instance UIDs and byte counts equal the PACS's;</li>
+ * <li>the registry crawls hospital-a's DIMSE-only archive (LEGACY_PACS) by C-FIND; radiologist-a finds one of its
+ *     studies by QIDO-RS and retrieves it by WADO-RS (the proxy uses C-GET): SOP Instance UIDs and data set byte
+ *     counts equal the archive's;</li>
  * <li>patient 4MR1 has not consented (opt-in region): search is empty and retrieval is 404, the same
  *     answer as for an unknown study;</li>
  * <li>clinician-b, holding the realm role emergency-access, breaks the glass (scope break-glass, purpose of use
@@ -38,6 +41,10 @@ public final class DemoScenario {
     public static final String CONSENTING_PATIENT = "1CT1";
     /** Patient ID of pydicom's MR_small.dcm: the patient without consent. */
     public static final String OTHER_PATIENT = "4MR1";
+    /** Patient ID of the CR and CT studies of pydicom's DICOMDIR test tree, held by the DIMSE-only archive. */
+    public static final String LEGACY_PATIENT = "77654033";
+    /** Source id of the DIMSE-only archive in the registry's configuration. */
+    public static final String LEGACY_SOURCE = "hospital-a-legacy";
 
     private static final String WADO_ACCEPT = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
 
@@ -46,6 +53,7 @@ public final class DemoScenario {
     private final ApiClient api = new ApiClient();
     private final Tokens tokens;
     private final DemoPacs pacs;
+    private final DemoPacs legacyPacs;
     private final List<String> checks = new ArrayList<>();
     private String step = "start";
 
@@ -57,7 +65,8 @@ public final class DemoScenario {
         this.config = config;
         this.out = out;
         this.tokens = new Tokens(config.keycloakUrl());
-        this.pacs = new DemoPacs(api, config);
+        this.pacs = new DemoPacs(api, config.pacsUrl(), config.pacsUser(), config.pacsPassword());
+        this.legacyPacs = new DemoPacs(api, config.legacyPacsUrl(), config.pacsUser(), config.pacsPassword());
     }
 
     /** Runs the scenario against the local platform and exits 0 only if every check held. */
@@ -77,6 +86,7 @@ public final class DemoScenario {
             String reportId = postReport(ctStudy);
             consentAndSearch(ctStudy, reportId);
             retrieve(ctStudy);
+            dimseOnlyArchive(legacyPacs.studyOf(LEGACY_PATIENT));
             withoutConsent(mrStudy);
             breakGlass(mrStudy);
             accessLog(ctStudy);
@@ -93,7 +103,8 @@ public final class DemoScenario {
         step = "step 1 (crawl the demo PACS)";
         DemoPacs.Counts expected = pacs.counts();
         HttpResponse<String> crawl = api.send("POST", config.platformUrl() + "/registry/api/crawls",
-                ApiClient.bearer(tokens.token("exchange-platform")), "application/json", "{}", "application/json");
+                ApiClient.bearer(tokens.token("exchange-platform")), "application/json", "{\"source\":\"hospital-a\"}",
+                "application/json");
         check("registry crawl of the demo PACS answers 200", crawl.statusCode() == 200, () -> status(crawl));
         JsonObject result = ApiClient.json(crawl.body()).asJsonArray().getJsonObject(0);
         DemoPacs.Counts indexed = new DemoPacs.Counts(result.getJsonNumber("studies").longValue(),
@@ -180,6 +191,38 @@ public final class DemoScenario {
         }
         check("SOP Instance UIDs and byte counts received equal the PACS's " + expected, received.equals(expected),
                 () -> "received " + received + ", PACS holds " + expected);
+    }
+
+    private void dimseOnlyArchive(String legacyStudy) {
+        step = "step 4b (hospital-a's DIMSE-only archive LEGACY_PACS: crawled by C-FIND, retrieved by C-GET)";
+        DemoPacs.Counts expected = legacyPacs.counts();
+        HttpResponse<String> crawl = api.send("POST", config.platformUrl() + "/registry/api/crawls",
+                ApiClient.bearer(tokens.token("exchange-platform")), "application/json",
+                "{\"source\":\"" + LEGACY_SOURCE + "\"}", "application/json");
+        check("registry crawl of the DIMSE-only archive (C-FIND) answers 200", crawl.statusCode() == 200,
+                () -> status(crawl));
+        JsonObject result = ApiClient.json(crawl.body()).asJsonArray().getJsonObject(0);
+        DemoPacs.Counts indexed = new DemoPacs.Counts(result.getJsonNumber("studies").longValue(),
+                result.getJsonNumber("series").longValue(), result.getJsonNumber("instances").longValue());
+        check("registry indexes what the DIMSE-only archive holds: " + expected, indexed.equals(expected),
+                () -> "registry indexed " + indexed + ", archive holds " + expected);
+        JsonArray found = qido("radiologist-a", "PatientID=" + LEGACY_PATIENT + "&StudyInstanceUID=" + legacyStudy);
+        check("radiologist-a (hospital-a) finds the DIMSE-only archive's study of " + LEGACY_PATIENT + " by QIDO-RS",
+                found.size() == 1, () -> "QIDO-RS answered " + found);
+        Map<String, Long> expectedSizes = legacyPacs.dataSetSizes(legacyStudy);
+        HttpResponse<InputStream> wado = api.stream(config.gatewayUrl() + "/dicomweb/studies/" + legacyStudy,
+                ApiClient.bearer(tokens.token("radiologist-a")), WADO_ACCEPT);
+        Map<String, Long> received = new TreeMap<>();
+        try (InputStream body = wado.body()) {
+            check("WADO-RS of the DIMSE-only archive's study (C-GET behind the proxy) answers 200",
+                    wado.statusCode() == 200, () -> "HTTP " + wado.statusCode());
+            String type = wado.headers().firstValue("Content-Type").orElse("");
+            WadoRsParts.read(body, type).forEach(p -> received.put(p.sopInstanceUid(), p.dataSetBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        check("SOP Instance UIDs and data set byte counts received equal the DIMSE-only archive's " + expectedSizes,
+                received.equals(expectedSizes), () -> "received " + received + ", archive holds " + expectedSizes);
     }
 
     private void withoutConsent(String mrStudy) {

@@ -27,8 +27,9 @@ final class WadoRsParts {
      *
      * @param sopInstanceUid SOP Instance UID read from the object
      * @param bytes          size of the part body in bytes
+     * @param dataSetBytes   size of its data set: the part without preamble and File Meta Information
      */
-    record Part(String sopInstanceUid, long bytes) {
+    record Part(String sopInstanceUid, long bytes, long dataSetBytes) {
     }
 
     private WadoRsParts() {
@@ -49,13 +50,28 @@ final class WadoRsParts {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
                 if (state == EntityState.T_BODY) {
                     byte[] bytes = stream.getInputStream().readAllBytes();
-                    parts.add(new Part(sopInstanceUid(bytes), bytes.length));
+                    parts.add(new Part(sopInstanceUid(bytes), bytes.length, bytes.length - dataSetOffset(bytes)));
                 }
             }
         } catch (MimeException e) {
             throw new IOException("not a well-formed multipart/related body: " + e.getMessage(), e);
         }
         return parts;
+    }
+
+    /**
+     * @param part10 a DICOM Part 10 file
+     * @return where its data set starts: after the 128-byte preamble, {@code DICM} and the File Meta Information,
+     *         whose length is File Meta Information Group Length (0002,0000), PS3.10 §7.1
+     * @throws IllegalArgumentException when the bytes do not start that way
+     */
+    static int dataSetOffset(byte[] part10) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(part10).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (part10.length < 144 || b.getInt(128) != 0x4D434944 || b.getInt(132) != 0x00000002
+                || b.getShort(136) != 0x4C55) {
+            throw new IllegalArgumentException("not a Part 10 file starting with (0002,0000) UL");
+        }
+        return 144 + b.getInt(140);
     }
 
     private static String sopInstanceUid(byte[] part10) throws IOException {

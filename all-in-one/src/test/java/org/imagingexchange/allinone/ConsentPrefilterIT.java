@@ -64,15 +64,20 @@ class ConsentPrefilterIT {
         return r.body().isBlank() ? 0 : ((JsonArray) Http.json(r)).size();
     }
 
+    /** The study in hospital-a's DICOMweb archive (hospital-a has two archives, so the registration names it). */
     private static String imagingStudy(String study, String patient) {
         return """
                 {"resourceType":"ImagingStudy","status":"available",
+                 "contained":[{"resourceType":"Endpoint","id":"archive","status":"active",
+                   "connectionType":{"code":"dicom-wado-rs"},"payloadType":[{"text":"DICOM"}],"address":"%s"}],
+                 "endpoint":[{"reference":"#archive"}],
                  "identifier":[{"system":"urn:dicom:uid","value":"urn:oid:%s"}],
                  "subject":{"identifier":{"value":"%s"}},"started":"2026-11-30T08:00:00Z",
                  "series":[{"uid":"%s.1","number":1,"modality":{"code":"CT"},
                    "instance":[{"uid":"%s.1.1","number":1,
                      "sopClass":{"system":"urn:ietf:rfc:3986","code":"urn:oid:1.2.840.10008.5.1.4.1.1.2"}}]}]}"""
-                .formatted(study, patient, study, study);
+                .formatted(System.getProperty("it.orthanc.url", "http://127.0.0.1:18042") + "/dicom-web", study, patient,
+                        study, study);
     }
 
     private static String consent(String patient, String type, String organization) {

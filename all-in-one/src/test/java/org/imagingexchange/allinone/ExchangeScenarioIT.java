@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end: the demo scenario against the all-in-one server (on PostgreSQL), the real Keycloak and
- * the real Orthanc demo PACS loaded with the sample DICOM, all started by {@code ./exchange test}.
+ * the real Orthanc demo PACS loaded with the sample DICOM and the DIMSE-only Orthanc LEGACY_PACS, all started by
+ * {@code ./exchange test}.
  */
 class ExchangeScenarioIT {
 
@@ -29,6 +30,7 @@ class ExchangeScenarioIT {
                 "PLATFORM_URL", platform,
                 "KEYCLOAK_URL", System.getProperty("it.keycloak.url"),
                 "PACS_URL", System.getProperty("it.orthanc.url"),
+                "LEGACY_PACS_URL", System.getProperty("it.legacy.url"),
                 "REGISTRY_DICOM_PORT", "19191");
         ScenarioResult result = new DemoScenario(DemoConfig.from(settings::get), System.out).run();
         assertTrue(result.passed(), () -> "expected every scenario check to hold, but " + result.summary()

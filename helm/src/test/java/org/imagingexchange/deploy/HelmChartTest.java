@@ -148,6 +148,26 @@ class HelmChartTest {
     }
 
     @Test
+    void template_dimseOnlySource_configuresItsDicomAddress() {
+        Manifests m = Manifests.render(List.of(), Map.of(
+                "sources[0].id", "hospital-a-legacy",
+                "sources[0].organizationId", "hospital-a",
+                "sources[0].aeTitle", "LEGACY_PACS",
+                "sources[0].dimseHost", "legacy-pacs.hospital-a.invalid",
+                "sources[0].dimsePort", "104"));
+        Map<String, Object> registry = at(m.get("ConfigMap", "study-registry-config"), "data");
+        assertAll(
+                () -> assertEquals("LEGACY_PACS", registry.get("EXCHANGE_REGISTRY_SOURCE_HOSPITAL_A_LEGACY_AE_TITLE")),
+                () -> assertEquals("legacy-pacs.hospital-a.invalid",
+                        registry.get("EXCHANGE_REGISTRY_SOURCE_HOSPITAL_A_LEGACY_DIMSE_HOST"), "DIMSE host"),
+                () -> assertEquals("104", String.valueOf(registry.get("EXCHANGE_REGISTRY_SOURCE_HOSPITAL_A_LEGACY_DIMSE_PORT")),
+                        "DIMSE port"),
+                () -> assertThrows(IllegalStateException.class, () -> Manifests.renderText(List.of(), Map.of(
+                        "sources[0].id", "half-configured", "sources[0].aeTitle", "PACS")),
+                        "a source needs a QIDO-RS URL or a whole DICOM address"));
+    }
+
+    @Test
     void template_networkPolicies_onlyGatewayAndDicomFromOutside() {
         Manifests m = Manifests.render(List.of(Manifests.PRODUCTION_VALUES), Map.of());
         assertAll(COMPONENTS.stream().map(c -> () -> {

@@ -63,6 +63,26 @@ public final class DicomPart10 {
                 .orElseThrow(() -> new IllegalArgumentException("no SOP Instance UID"));
     }
 
+    /**
+     * @param file a DICOM Part 10 file
+     * @return the offset of the data set: after the preamble, prefix and File Meta Information (group 0002,
+     *         explicit VR little endian, PS3.10 §7.1), which a receiving AE writes itself
+     * @throws IllegalArgumentException when the bytes are not a Part 10 file
+     */
+    public static int dataSetOffset(byte[] file) {
+        if (file.length < 132 || !new String(file, 128, 4, StandardCharsets.US_ASCII).equals("DICM")) {
+            throw new IllegalArgumentException("not a DICOM Part 10 file (no DICM prefix)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(132);
+        while (b.remaining() >= 8 && (peekTag(b) >>> 16) == 0x0002) {
+            readTag(b);
+            long length = explicitLength(b);
+            b.position(b.position() + (int) length);
+        }
+        return b.position();
+    }
+
     private static Optional<String> findInDataSet(ByteBuffer b, boolean implicit) {
         while (b.remaining() >= 8) {
             int tag = readTag(b);

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *     location from the registry is reused</li>
  * <li>{@code exchange.retrieval.location-cache-size} (default 10000): most study locations kept</li>
  * <li>{@code exchange.retrieval.max-connections} (default 256): pooled connections per source archive</li>
+ * <li>{@code exchange.retrieval.dimse.ae-title} (default EXCHANGE): our calling AE title toward DIMSE-only
+ *     archives (C-GET)</li>
  * <li>{@code exchange.retrieval.source.<sourceId>.username} / {@code .password} (optional): HTTP Basic
  *     credentials for a source archive</li>
  * </ul>
@@ -63,6 +65,15 @@ public class RetrievalConfig {
     @Inject
     @ConfigProperty(name = "exchange.retrieval.max-connections", defaultValue = "256")
     int maxConnections;
+
+    @Inject
+    @ConfigProperty(name = "exchange.retrieval.dimse.ae-title", defaultValue = "EXCHANGE")
+    String dimseAeTitle;
+
+    /** @return our calling AE title toward DIMSE-only archives (C-GET), e.g. {@code EXCHANGE} */
+    public String dimseAeTitle() {
+        return dimseAeTitle.strip();
+    }
 
     /** @return the study registry's base URL as configured */
     public String registryUrl() {

@@ -22,6 +22,20 @@ public class SourceArchiveUnavailableException extends ProblemException {
         this.sourceId = sourceId;
     }
 
+    /**
+     * For kinds of unavailability with their own problem type and status (e.g. 504).
+     *
+     * @param slug     problem type slug
+     * @param status   HTTP status, 502 or 504
+     * @param title    problem title
+     * @param sourceId the failing source
+     * @param detail   what failed
+     */
+    protected SourceArchiveUnavailableException(String slug, int status, String title, String sourceId, String detail) {
+        super(slug, status, title, "Source archive '" + sourceId + "' " + detail, List.of(), null);
+        this.sourceId = sourceId;
+    }
+
     /** @return the failing source's id */
     public String sourceId() {
         return sourceId;

@@ -54,6 +54,8 @@ class RetrievalServiceTest {
     private static RetrievalService service(ScriptedArchive archive, RecordingLocator locator) {
         RetrievalService s = new RetrievalService();
         s.sourceArchive = archive;
+        s.dimseArchive = (endpoint, target, accept) -> new RetrievedBody("dimse:" + endpoint.sourceId(),
+                "multipart/related; type=\"application/dicom\"; boundary=b", -1, new ByteArrayInputStream(new byte[0]));
         s.locator = locator;
         return s;
     }
@@ -124,5 +126,14 @@ class RetrievalServiceTest {
         ScriptedArchive archive = new ScriptedArchive();
         service(archive).open(location("ok"), TARGET, null);
         assertSame(WadoRsAccept.DEFAULT_INSTANCES, archive.accepts.get(0));
+    }
+
+    @Test
+    void open_dicomAddress_goesToTheDimseArchive() {
+        ScriptedArchive archive = new ScriptedArchive();
+        RetrievedBody body = service(archive).open(new StudyLocation(STUDY, "p", "", "org-a",
+                List.of(new StudyEndpoint("legacy", "dicom://LEGACY_PACS@127.0.0.1:4243"))), TARGET, null);
+        assertEquals("dimse:legacy", body.sourceId(), "a dicom:// endpoint is retrieved by C-GET");
+        assertEquals(List.of(), archive.calls, "the WADO-RS archive is not asked");
     }
 }

@@ -19,6 +19,9 @@ import org.imagingexchange.kit.fhir.FhirBase;
  * <li>{@code exchange.registry.sources}: comma-separated source ids</li>
  * <li>{@code exchange.registry.source.<id>.qido-url|wado-url|username|password|organization-id|ae-title|issuer}
  * ({@code issuer}: Issuer of Patient ID used where the source sends none)</li>
+ * <li>{@code exchange.registry.source.<id>.dimse-host|dimse-port} (env {@code EXCHANGE_REGISTRY_SOURCE_<ID>_DIMSE_HOST},
+ * {@code _DIMSE_PORT}): the archive's DICOM address; a source with {@code ae-title}, {@code dimse-host} and
+ * {@code dimse-port} and no {@code qido-url} is crawled by C-FIND and its studies retrieved by C-GET</li>
  * <li>{@code exchange.dimse.port} (default 11112, 0 = off), {@code exchange.dimse.ae-title} (default EXCHANGE),
  * {@code exchange.dimse.bind-address} (default 0.0.0.0): the C-ECHO / C-STORE SCP; a source with an {@code ae-title}
  * may send (a source with only an AE title and no {@code qido-url} is a C-STORE sender that is not crawled)</li>
@@ -81,7 +84,8 @@ public class RegistryConfig {
                     text(key + "wado-url").map(RegistryConfig::withoutTrailingSlash).orElse(qido.orElse("")),
                     text(key + "username").orElse(""), text(key + "password").orElse(""),
                     text(key + "organization-id").orElse(id), text(key + "ae-title").orElse(""),
-                    text(key + "issuer").orElse("")));
+                    text(key + "issuer").orElse(""), text(key + "dimse-host").orElse(""),
+                    port(key + "dimse-port")));
         }
         return out;
     }
@@ -204,6 +208,15 @@ public class RegistryConfig {
      */
     public long consentFeedMaxStalenessMs() {
         return bounded(PREFIX + "consent-feed.max-staleness-ms", 300_000, 1000, 86_400_000);
+    }
+
+    /** @return a TCP port 1..65535, 0 when absent or invalid (logged) */
+    private int port(String key) {
+        int p = bounded(key, 0, 0, 65535);
+        if (p == 0 && text(key).isPresent()) {
+            LOG.severe(() -> key + " is not a TCP port 1-65535; the source has no DICOM address");
+        }
+        return p;
     }
 
     private int bounded(String key, int absent, int min, int max) {

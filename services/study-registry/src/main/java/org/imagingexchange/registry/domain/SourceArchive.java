@@ -17,8 +17,9 @@ public interface SourceArchive {
     /** @return custodian organisation of the studies found there (eHN B.1.3) */
     String organizationId();
 
-    /** @return WADO-RS base URL the studies can be retrieved from (eHN B.1.4.6); the platform's own
-     *          retrieval proxy reaches it, clients never see it */
+    /** @return WADO-RS base URL the studies can be retrieved from (eHN B.1.4.6), or for a DIMSE-only archive its
+     *          DICOM address {@code dicom://AE@host:port} (retrieved by C-GET); the platform's own retrieval proxy
+     *          reaches it, clients never see it */
     String wadoRsBaseUrl();
 
     /** @return the archive's DICOM AE title; empty when not configured */

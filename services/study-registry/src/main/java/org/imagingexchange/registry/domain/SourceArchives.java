@@ -6,7 +6,8 @@ import java.util.Optional;
 /** Port: the configured source archives. Thread-safe. */
 public interface SourceArchives {
 
-    /** @return every source the registry crawls (one with a QIDO-RS URL), in configuration order */
+    /** @return every source the registry crawls (by QIDO-RS, or by C-FIND when it has only a DICOM address), in
+     *          configuration order */
     List<SourceArchive> all();
 
     /**

@@ -6,13 +6,17 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.imagingexchange.dicom.AeTitle;
+import org.imagingexchange.dicom.pixelmed.PixelMedDimseScu;
 import org.imagingexchange.registry.config.RegistryConfig;
+import org.imagingexchange.registry.config.SourceSettings;
 import org.imagingexchange.registry.domain.SourceArchive;
 import org.imagingexchange.registry.domain.SourceArchives;
 
 /**
- * The sources of {@code exchange.registry.sources}: those with a QIDO-RS URL are crawled; every one with an
- * AE title may send by C-STORE. Thread-safe.
+ * The sources of {@code exchange.registry.sources}: those with a QIDO-RS URL are crawled by QIDO-RS, those with
+ * only a DICOM address (AE title, DIMSE host and port) by C-FIND ({@link CFindSourceArchive}, calling AE title
+ * {@code exchange.dimse.ae-title}); every one with an AE title may send by C-STORE. Thread-safe.
  */
 @ApplicationScoped
 public class ConfiguredSourceArchives implements SourceArchives {
@@ -29,7 +33,11 @@ public class ConfiguredSourceArchives implements SourceArchives {
 
     @Override
     public List<SourceArchive> all() {
-        return configured().stream().filter(s -> !((QidoRsSourceArchive) s).qidoUrl().isEmpty()).toList();
+        return configured().stream().filter(ConfiguredSourceArchives::crawled).toList();
+    }
+
+    private static boolean crawled(SourceArchive s) {
+        return s instanceof CFindSourceArchive || (s instanceof QidoRsSourceArchive q && !q.qidoUrl().isEmpty());
     }
 
     @Override
@@ -50,9 +58,14 @@ public class ConfiguredSourceArchives implements SourceArchives {
     private List<SourceArchive> configured() {
         List<SourceArchive> s = sources;
         if (s == null) {
-            s = config.sources().stream().map(c -> (SourceArchive) new QidoRsSourceArchive(c, http)).toList();
+            PixelMedDimseScu scu = new PixelMedDimseScu(new AeTitle(config.dimseAeTitle()));
+            s = config.sources().stream().map(c -> archive(c, scu)).toList();
             sources = s;
         }
         return s;
+    }
+
+    private SourceArchive archive(SourceSettings settings, PixelMedDimseScu scu) {
+        return settings.dimseOnly() ? new CFindSourceArchive(settings, scu) : new QidoRsSourceArchive(settings, http);
     }
 }

@@ -41,7 +41,7 @@ import org.imagingexchange.registry.domain.StudyManifest;
  * 1.10 does not decode percent-encoding); it closes the connection after each answer, so a GET that
  * fails on a reused connection is retried once. Thread-safe.
  */
-public class QidoRsSourceArchive implements SourceArchive {
+public class QidoRsSourceArchive extends ConfiguredArchive {
 
     /** Instances asked for per page of a study's contents. */
     static final int CONTENT_PAGE_SIZE = 1000;
@@ -59,7 +59,6 @@ public class QidoRsSourceArchive implements SourceArchive {
             DicomAttribute.BODY_PART_EXAMINED, DicomAttribute.SOP_CLASS_UID, DicomAttribute.INSTANCE_NUMBER,
             DicomAttribute.NUMBER_OF_FRAMES);
 
-    private final SourceSettings settings;
     private final HttpClient http;
     private final String authorization;
 
@@ -68,41 +67,25 @@ public class QidoRsSourceArchive implements SourceArchive {
      * @param http     shared HTTP client (HTTP/1.1)
      */
     public QidoRsSourceArchive(SourceSettings settings, HttpClient http) {
-        this.settings = settings;
+        super(settings);
         this.http = http;
         this.authorization = settings.username().isEmpty() ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
-    public String id() {
-        return settings.id();
-    }
 
-    @Override
-    public String organizationId() {
-        return settings.organizationId();
-    }
 
     @Override
     public String wadoRsBaseUrl() {
         return settings.wadoUrl();
     }
 
-    @Override
-    public String aeTitle() {
-        return settings.aeTitle();
-    }
 
     /** @return the QIDO-RS base URL; empty for a source that only sends by C-STORE */
     String qidoUrl() {
         return settings.qidoUrl();
     }
 
-    @Override
-    public String defaultIssuer() {
-        return settings.defaultIssuer();
-    }
 
     @Override
     public List<Study> studies(int offset, int limit) {
@@ -141,7 +124,7 @@ public class QidoRsSourceArchive implements SourceArchive {
     @Override
     public Map<String, List<StudyManifest.SeriesManifest>> contents(List<String> studyInstanceUids) {
         if (studyInstanceUids.size() <= 1) {
-            return SourceArchive.super.contents(studyInstanceUids);
+            return super.contents(studyInstanceUids);
         }
         java.util.Set<String> wanted = new java.util.HashSet<>(studyInstanceUids);
         Map<String, Map<String, StudyManifest.SeriesManifest>> found = new LinkedHashMap<>();

@@ -103,6 +103,67 @@ class CrawlServiceTest {
     }
 
     @Test
+    void crawl_cFindSourceFailsMidway_restartedRegistryResumesInStudyUidOrder() {
+        DimseArchive pacs = new DimseArchive();
+        for (int i = 6; i >= 1; i--) {
+            pacs.studyUids.add("1.2." + i);
+        }
+        pacs.failingStudy = "1.2.5";
+        org.imagingexchange.registry.config.SourceSettings legacy = new org.imagingexchange.registry.config.SourceSettings(
+                "hospital-a", "", "", "", "", "hospital-a", "LEGACY_PACS", "", "127.0.0.1", 4243);
+        assertThrows(SourceArchiveUnavailableException.class, () -> crawler(
+                new org.imagingexchange.registry.integration.CFindSourceArchive(legacy, pacs), 2).crawl(Optional.empty()));
+        assertEquals(List.of("1.2.1", "1.2.2", "1.2.3", "1.2.4"), index.manifests.keySet().stream()
+                .sorted().toList(), "the pages before the failure stay");
+        assertEquals(4, checkpoints.running("hospital-a").orElseThrow().nextOffset());
+        pacs.failingStudy = null;
+        pacs.seriesQueries.clear();
+
+        CrawlResult r = crawler(new org.imagingexchange.registry.integration.CFindSourceArchive(legacy, pacs), 2)
+                .crawl(Optional.empty()).get(0);
+
+        assertEquals(List.of("1.2.5", "1.2.6"), pacs.seriesQueries, "a new archive object (a restart) lists again, in"
+                + " Study Instance UID order, and reads only the studies after the checkpoint");
+        assertEquals(6, r.studies());
+        assertEquals(0, r.removed());
+    }
+
+    /** A DIMSE-only archive answering C-FIND: STUDY level in reverse UID order, one series of one CT image each. */
+    private static final class DimseArchive implements org.imagingexchange.dicom.net.CFindScu {
+        final List<String> studyUids = new ArrayList<>();
+        final List<String> seriesQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile String failingStudy;
+
+        @Override
+        public org.imagingexchange.dicom.DimseStatus find(org.imagingexchange.dicom.net.RemoteAe remote,
+                org.imagingexchange.dicom.net.QueryRetrieveModel model, org.imagingexchange.dicom.DicomDataset keys,
+                java.util.function.Consumer<org.imagingexchange.dicom.DicomDataset> onMatch)
+                throws org.imagingexchange.dicom.net.DimseException {
+            String level = keys.getString(org.imagingexchange.dicom.DicomAttribute.QUERY_RETRIEVE_LEVEL);
+            String study = keys.getString(org.imagingexchange.dicom.DicomAttribute.STUDY_INSTANCE_UID);
+            if (level.equals("STUDY")) {
+                studyUids.forEach(uid -> onMatch.accept(new org.imagingexchange.dicom.DicomDataset()
+                        .putString(org.imagingexchange.dicom.DicomAttribute.STUDY_INSTANCE_UID, uid)
+                        .putString(org.imagingexchange.dicom.DicomAttribute.PATIENT_ID, "P" + uid)
+                        .putString(org.imagingexchange.dicom.DicomAttribute.NUMBER_OF_STUDY_RELATED_INSTANCES, "1")));
+            } else if (level.equals("SERIES")) {
+                seriesQueries.add(study);
+                if (study.equals(failingStudy)) {
+                    throw new org.imagingexchange.dicom.net.DimseTransportException("A-ABORT", null);
+                }
+                onMatch.accept(new org.imagingexchange.dicom.DicomDataset()
+                        .putString(org.imagingexchange.dicom.DicomAttribute.SERIES_INSTANCE_UID, study + ".1")
+                        .putString(org.imagingexchange.dicom.DicomAttribute.MODALITY, "CT"));
+            } else {
+                onMatch.accept(new org.imagingexchange.dicom.DicomDataset()
+                        .putString(org.imagingexchange.dicom.DicomAttribute.SOP_INSTANCE_UID, study + ".1.1")
+                        .putString(org.imagingexchange.dicom.DicomAttribute.SOP_CLASS_UID, "1.2.840.10008.5.1.4.1.1.2"));
+            }
+            return org.imagingexchange.dicom.DimseStatus.SUCCESS;
+        }
+    }
+
+    @Test
     void crawl_readsChangedStudiesContentsInBatchesBoundedByStudiesAndInstances() {
         archive.addStudies(CrawlService.BATCH_STUDIES + 5);
 
@@ -146,6 +207,10 @@ class CrawlServiceTest {
     }
 
     private CrawlService crawler(int pageSize) {
+        return crawler(archive, pageSize);
+    }
+
+    private CrawlService crawler(SourceArchive source, int pageSize) {
         CrawlLog crawlLog = new CrawlLog() {
             @Override
             public void record(CrawlResult result) {
@@ -166,7 +231,7 @@ class CrawlServiceTest {
             public void finished(CrawlResult result) {
             }
         };
-        return new CrawlService(() -> List.of(archive), index, checkpoints, crawlLog,
+        return new CrawlService(() -> List.of(source), index, checkpoints, crawlLog,
                 new CrawlService.Settings(pageSize, Executors.newFixedThreadPool(2), 2, progress, Clock.systemUTC()));
     }
 
