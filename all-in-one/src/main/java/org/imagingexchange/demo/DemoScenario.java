@@ -178,17 +178,8 @@ public final class DemoScenario {
     private void retrieve(String ctStudy) {
         step = "step 4 (clinician-b retrieves the study by WADO-RS)";
         Map<String, Long> expected = new TreeMap<>(pacs.instanceSizes(ctStudy));
-        HttpResponse<InputStream> wado = api.stream(config.gatewayUrl() + "/dicomweb/studies/" + ctStudy,
-                ApiClient.bearer(tokens.token("clinician-b")), WADO_ACCEPT);
-        Map<String, Long> received = new TreeMap<>();
-        try (InputStream body = wado.body()) {
-            check("WADO-RS through gateway and retrieval proxy answers 200 multipart/related", wado.statusCode() == 200,
-                    () -> "HTTP " + wado.statusCode());
-            String type = wado.headers().firstValue("Content-Type").orElse("");
-            WadoRsParts.read(body, type).forEach(p -> received.put(p.sopInstanceUid(), p.bytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Long> received = retrieveParts(ctStudy, "clinician-b", false,
+                "WADO-RS through gateway and retrieval proxy answers 200 multipart/related");
         check("SOP Instance UIDs and byte counts received equal the PACS's " + expected, received.equals(expected),
                 () -> "received " + received + ", PACS holds " + expected);
     }
@@ -210,17 +201,8 @@ public final class DemoScenario {
         check("radiologist-a (hospital-a) finds the DIMSE-only archive's study of " + LEGACY_PATIENT + " by QIDO-RS",
                 found.size() == 1, () -> "QIDO-RS answered " + found);
         Map<String, Long> expectedSizes = legacyPacs.dataSetSizes(legacyStudy);
-        HttpResponse<InputStream> wado = api.stream(config.gatewayUrl() + "/dicomweb/studies/" + legacyStudy,
-                ApiClient.bearer(tokens.token("radiologist-a")), WADO_ACCEPT);
-        Map<String, Long> received = new TreeMap<>();
-        try (InputStream body = wado.body()) {
-            check("WADO-RS of the DIMSE-only archive's study (C-GET behind the proxy) answers 200",
-                    wado.statusCode() == 200, () -> "HTTP " + wado.statusCode());
-            String type = wado.headers().firstValue("Content-Type").orElse("");
-            WadoRsParts.read(body, type).forEach(p -> received.put(p.sopInstanceUid(), p.dataSetBytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Long> received = retrieveParts(legacyStudy, "radiologist-a", true,
+                "WADO-RS of the DIMSE-only archive's study (C-GET behind the proxy) answers 200");
         check("SOP Instance UIDs and data set byte counts received equal the DIMSE-only archive's " + expectedSizes,
                 received.equals(expectedSizes), () -> "received " + received + ", archive holds " + expectedSizes);
     }
@@ -252,35 +234,13 @@ public final class DemoScenario {
                 found.size() == 1 && mrStudy.equals(FhirJson.dicomValue(found.getJsonObject(0), TagFromName.StudyInstanceUID)),
                 () -> "QIDO-RS answered " + found);
         Map<String, Long> expected = new TreeMap<>(pacs.instanceSizes(mrStudy));
-        Map<String, Long> received = new TreeMap<>();
-        HttpResponse<InputStream> wado = api.stream(config.gatewayUrl() + "/dicomweb/studies/" + mrStudy,
-                ApiClient.bearer(tokens.token(emergency)), WADO_ACCEPT);
-        try (InputStream body = wado.body()) {
-            check("breaking the glass, clinician-b retrieves the 4MR1 study (200)", wado.statusCode() == 200,
-                    () -> "HTTP " + wado.statusCode());
-            WadoRsParts.read(body, wado.headers().firstValue("Content-Type").orElse(""))
-                    .forEach(p -> received.put(p.sopInstanceUid(), p.bytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Long> received = retrieveParts(mrStudy, emergency, false,
+                "breaking the glass, clinician-b retrieves the 4MR1 study (200)");
         check("the emergency retrieval's SOP Instance UIDs and byte counts equal the PACS's", received.equals(expected),
                 () -> "received " + received + ", PACS holds " + expected);
-        String patient = ApiClient.bearer(tokens.token("patient-4mr1"));
-        long deadline = System.currentTimeMillis() + config.auditWaitMillis();
-        List<JsonObject> emergencies;
-        do {
-            HttpResponse<String> log = api.send("GET", config.gatewayUrl() + "/fhir/AuditEvent?_count=500", patient,
-                    null, null, "application/fhir+json");
-            check("patient 4MR1's access log answers 200", log.statusCode() == 200, () -> status(log));
-            emergencies = FhirJson.resources(ApiClient.json(log.body()).asJsonObject()).stream()
-                    .filter(e -> FhirJson.strings(e).contains("clinician-b") && FhirJson.strings(e).contains("ETREAT"))
-                    .toList();
-            if (hasAction(emergencies, "R", mrStudy)) {
-                break;
-            }
-            pause();
-        } while (System.currentTimeMillis() < deadline);
-        List<JsonObject> shown = emergencies;
+        List<JsonObject> shown = accessLogOf("patient-4mr1",
+                e -> FhirJson.strings(e).contains("clinician-b") && FhirJson.strings(e).contains("ETREAT"),
+                events -> hasAction(events, "E", mrStudy) && hasAction(events, "R", mrStudy));
         check("patient 4MR1 sees clinician-b's emergency access (purpose of use ETREAT) in their access log",
                 hasAction(shown, "E", mrStudy) && hasAction(shown, "R", mrStudy), () -> "emergency events: " + shown);
     }
@@ -288,20 +248,9 @@ public final class DemoScenario {
     private void accessLog(String ctStudy) {
         step = "step 6 (patient 1CT1 reads their access log)";
         String patient = ApiClient.bearer(tokens.token("patient-1ct1"));
-        long deadline = System.currentTimeMillis() + config.auditWaitMillis();
-        List<JsonObject> byClinician;
-        do {
-            HttpResponse<String> log = api.send("GET", config.gatewayUrl() + "/fhir/AuditEvent?_count=500", patient,
-                    null, null, "application/fhir+json");
-            check("the access log answers 200", log.statusCode() == 200, () -> status(log));
-            byClinician = FhirJson.resources(ApiClient.json(log.body()).asJsonObject()).stream()
-                    .filter(e -> FhirJson.strings(e).contains("clinician-b")).toList();
-            if (hasAction(byClinician, "E", ctStudy) && hasAction(withoutReports(byClinician), "R", ctStudy)) {
-                break;
-            }
-            pause();
-        } while (System.currentTimeMillis() < deadline);
-        List<JsonObject> events = byClinician;
+        List<JsonObject> events = accessLogOf("patient-1ct1", e -> FhirJson.strings(e).contains("clinician-b"),
+                byClinician -> hasAction(byClinician, "E", ctStudy)
+                        && hasAction(withoutReports(byClinician), "R", ctStudy));
         check("the log shows clinician-b's search (when, who, what)", hasAction(events, "E", ctStudy),
                 () -> "events by clinician-b: " + events);
         check("the log shows clinician-b's retrieval of the study", hasAction(withoutReports(events), "R", ctStudy),
@@ -320,6 +269,55 @@ public final class DemoScenario {
         check("a request without a token gets 401 problem+json", anonymous.statusCode() == 401
                 && anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 () -> status(anonymous));
+    }
+
+    /**
+     * Retrieves a study by WADO-RS through the gateway.
+     *
+     * @param studyUid  the Study Instance UID
+     * @param who       the identity whose token is used (as for {@link Tokens#token})
+     * @param dataSets  true to count data set bytes (without preamble and File Meta), false whole parts
+     * @param checkName the check that the answer is 200
+     * @return SOP Instance UID to byte count, sorted
+     */
+    private Map<String, Long> retrieveParts(String studyUid, String who, boolean dataSets, String checkName) {
+        HttpResponse<InputStream> wado = api.stream(config.gatewayUrl() + "/dicomweb/studies/" + studyUid,
+                ApiClient.bearer(tokens.token(who)), WADO_ACCEPT);
+        Map<String, Long> received = new TreeMap<>();
+        try (InputStream body = wado.body()) {
+            check(checkName, wado.statusCode() == 200, () -> "HTTP " + wado.statusCode());
+            WadoRsParts.read(body, wado.headers().firstValue("Content-Type").orElse(""))
+                    .forEach(p -> received.put(p.sopInstanceUid(), dataSets ? p.dataSetBytes() : p.bytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return received;
+    }
+
+    /**
+     * Reads a patient's access log until the wanted events are there or the audit wait has passed.
+     *
+     * @param patientUser the patient's user name
+     * @param keep        which events to keep
+     * @param complete    true when the kept events are all that is awaited
+     * @return the kept events of the last read
+     */
+    private List<JsonObject> accessLogOf(String patientUser, java.util.function.Predicate<JsonObject> keep,
+                                         java.util.function.Predicate<List<JsonObject>> complete) {
+        String patient = ApiClient.bearer(tokens.token(patientUser));
+        long deadline = System.currentTimeMillis() + config.auditWaitMillis();
+        List<JsonObject> kept;
+        do {
+            HttpResponse<String> log = api.send("GET", config.gatewayUrl() + "/fhir/AuditEvent?_count=500", patient,
+                    null, null, "application/fhir+json");
+            check("the access log of " + patientUser + " answers 200", log.statusCode() == 200, () -> status(log));
+            kept = FhirJson.resources(ApiClient.json(log.body()).asJsonObject()).stream().filter(keep).toList();
+            if (complete.test(kept)) {
+                break;
+            }
+            pause();
+        } while (System.currentTimeMillis() < deadline);
+        return kept;
     }
 
     /** @return the events that touched no DiagnosticReport (a report read also names its study) */
