@@ -226,8 +226,8 @@ public final class DemoScenario {
         check("clinician-b (role emergency-access) gets a token with purpose of use ETREAT by asking for scope break-glass",
                 "ETREAT".equals(Tokens.claims(tokens.token(emergency)).getString("purpose_of_use", "")),
                 () -> "claims " + Tokens.claims(tokens.token(emergency)));
-        check("radiologist-a (no emergency-access role) asking for break-glass still gets purpose of use TREAT",
-                "TREAT".equals(Tokens.claims(tokens.token("radiologist-a+break-glass")).getString("purpose_of_use", "")),
+        check("radiologist-a (no emergency-access role) asking for break-glass gets no ETREAT token",
+                !"ETREAT".equals(Tokens.claims(tokens.token("radiologist-a+break-glass")).getString("purpose_of_use", "")),
                 () -> "claims " + Tokens.claims(tokens.token("radiologist-a+break-glass")));
         JsonArray found = qido(emergency, "PatientID=" + OTHER_PATIENT);
         check("breaking the glass, clinician-b finds the 4MR1 study without consent (emergency override)",

@@ -31,6 +31,12 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
     public static final String CLAIM_COUNTRY = "country";
     /** Token claim carrying the HL7 v3 PurposeOfUse code. */
     public static final String CLAIM_PURPOSE_OF_USE = "purpose_of_use";
+    /**
+     * Purpose of use of a token that states none: {@code TREAT}. The realm's user client states a purpose only when
+     * the user breaks the glass (scope {@code break-glass}: {@code ETREAT}); one claim mapper per token keeps the
+     * claim's value certain (two mappers of the same claim run in no defined order).
+     */
+    public static final String DEFAULT_PURPOSE_OF_USE = "TREAT";
     /** Token claim carrying a patient user's own Patient ID. */
     public static final String CLAIM_PATIENT_ID = "patient_id";
 
@@ -62,8 +68,16 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
     static Actor toActor(JsonWebToken jwt) {
         Set<String> groups = jwt.getGroups();
         return new Actor(jwt.getSubject(), text(jwt, "preferred_username"), text(jwt, "azp"),
-                text(jwt, CLAIM_ORGANIZATION), text(jwt, CLAIM_COUNTRY), text(jwt, CLAIM_PURPOSE_OF_USE),
+                text(jwt, CLAIM_ORGANIZATION), text(jwt, CLAIM_COUNTRY), purposeOfUse(text(jwt, CLAIM_PURPOSE_OF_USE)),
                 groups, text(jwt, CLAIM_PATIENT_ID));
+    }
+
+    /**
+     * @param claim the token's {@code purpose_of_use}; may be null or blank
+     * @return the claim, or {@value #DEFAULT_PURPOSE_OF_USE} when the token states no purpose
+     */
+    static String purposeOfUse(String claim) {
+        return claim == null || claim.isBlank() ? DEFAULT_PURPOSE_OF_USE : claim;
     }
 
     /** @return a string claim's value whether the runtime hands it over as String or JsonString; null when absent */
