@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * {@code Proxy-Authorization}, {@code TE}, {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade})
  * are dropped both ways; {@code Via} (§7.6.3), {@code Forwarded} (RFC 7239) and
  * {@code X-Forwarded-For/Proto/Host} are added; {@code Authorization} passes unchanged, because every
- * service verifies the same token again. Header names in the results are lower case. Pure, thread-safe.
+ * service verifies the same token again. Headers by which a client could claim an identity or a context
+ * ({@link #isIdentityClaim}: {@code X-Remote-User}, {@code X-Forwarded-User}, {@code X-Auth-Request-*},
+ * {@code X-Organization-Id}, {@code X-Patient-Id}, {@code Cookie}, ...) never reach a service: identity comes
+ * from the verified token alone. Header names in the results are lower case. Pure, thread-safe.
  */
 public final class ForwardingHeaders {
 
@@ -40,7 +43,24 @@ public final class ForwardingHeaders {
 
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
+    /** Header names that claim who or for whom a request is: users, roles, organisations, patients, credentials. */
+    private static final Pattern IDENTITY_CLAIM = Pattern.compile(
+            "(remote-user|.*(user|auth|identity|principal|organi[sz]ation|patient|role|group|email|subject|jwt"
+                    + "|client-cert|ssl-client|consumer|credential|token|purpose|country|tenant).*|cookie|from)");
+
     private ForwardingHeaders() {
+    }
+
+    /**
+     * @param lowerCaseName a request header name, lower case
+     * @return true when the header could claim an identity or a context a service might trust (any name holding
+     *         user, auth, identity, principal, organisation, patient, role, group, email, subject, jwt, client-cert,
+     *         ssl-client, consumer, credential, token, purpose, country or tenant; {@code Cookie}, {@code From}),
+     *         except {@code Authorization}, which carries the token every service verifies, and {@code User-Agent}
+     */
+    public static boolean isIdentityClaim(String lowerCaseName) {
+        return !"authorization".equals(lowerCaseName) && !"user-agent".equals(lowerCaseName)
+                && IDENTITY_CLAIM.matcher(lowerCaseName).matches();
     }
 
     /**
@@ -57,7 +77,8 @@ public final class ForwardingHeaders {
         Set<String> connectionOptions = connectionOptions(in.get("connection"));
         Map<String, List<String>> out = new LinkedHashMap<>();
         in.forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name) && !connectionOptions.contains(name) && !REQUEST_OWNED.contains(name)) {
+            if (!HOP_BY_HOP.contains(name) && !connectionOptions.contains(name) && !REQUEST_OWNED.contains(name)
+                    && !isIdentityClaim(name)) {
                 out.put(name, values);
             }
         });

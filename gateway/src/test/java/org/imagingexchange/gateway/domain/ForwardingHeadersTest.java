@@ -36,6 +36,25 @@ class ForwardingHeadersTest {
     }
 
     @Test
+    void toUpstream_identityClaimingHeaders_neverReachAService() {
+        Map<String, List<String>> out = ForwardingHeaders.toUpstream(headers(
+                "Authorization", "Bearer abc.def.ghi", "X-Remote-User", "admin", "Remote-User", "admin",
+                "X-Forwarded-User", "clinician-b", "X-Auth-Request-Email", "a@b", "X-Organization-Id", "hospital-a",
+                "X-Patient-Id", "1CT1", "X-Roles", "auditor", "X-Groups", "auditor", "X-Purpose-Of-Use", "ETREAT",
+                "X-Client-Cert", "MII...", "Cookie", "s=1", "X-JWT-Assertion", "e30", "User-Agent", "viewer/1.0",
+                "Accept", "application/dicom+json"), CLIENT, "cid-1");
+
+        for (String name : List.of("x-remote-user", "remote-user", "x-forwarded-user", "x-auth-request-email",
+                "x-organization-id", "x-patient-id", "x-roles", "x-groups", "x-purpose-of-use", "x-client-cert", "cookie",
+                "x-jwt-assertion")) {
+            assertFalse(out.containsKey(name), name + " claims an identity or context and must not be forwarded");
+        }
+        assertEquals(List.of("Bearer abc.def.ghi"), out.get("authorization"));
+        assertEquals(List.of("viewer/1.0"), out.get("user-agent"));
+        assertEquals(List.of("application/dicom+json"), out.get("accept"));
+    }
+
+    @Test
     void toUpstream_lowerCaseBearerScheme_forwardedAsBearer() {
         Map<String, List<String>> out = ForwardingHeaders.toUpstream(headers("Authorization", "bearer  abc.def.ghi"),
                 CLIENT, "cid-1");

@@ -151,7 +151,8 @@ class GatewayIT {
 
         HttpResponse<String> r = Http.get("/dicomweb/studies?" + query, token, "X-Correlation-ID", cid,
                 "Accept", "application/dicom+json", "If-None-Match", "\"v1\"",
-                "Proxy-Authorization", "Basic eDp5", "X-Forwarded-For", "203.0.113.9");
+                "Proxy-Authorization", "Basic eDp5", "X-Forwarded-For", "203.0.113.9", "X-Remote-User", "admin",
+                "X-Organization-Id", "hospital-b");
 
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(cid, r.headers().firstValue("X-Correlation-ID").orElse(""), "correlation id echoed");
@@ -167,6 +168,8 @@ class GatewayIT {
         assertEquals("application/dicom+json", h.getJsonArray("accept").getString(0));
         assertEquals("\"v1\"", h.getJsonArray("if-none-match").getString(0));
         assertFalse(h.containsKey("proxy-authorization"), "hop-by-hop request field removed");
+        assertFalse(h.containsKey("x-remote-user") || h.containsKey("x-organization-id"),
+                "identity-claiming headers never reach a service: " + h.keySet());
         assertEquals("203.0.113.9, 127.0.0.1", h.getJsonArray("x-forwarded-for").getString(0));
         assertEquals("http", h.getJsonArray("x-forwarded-proto").getString(0));
         assertTrue(h.getJsonArray("forwarded").getString(0).startsWith("for=127.0.0.1;proto=http"),
