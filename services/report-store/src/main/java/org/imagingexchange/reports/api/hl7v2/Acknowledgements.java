@@ -1,0 +1,116 @@
+package org.imagingexchange.reports.api.hl7v2;
+
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.app.DefaultApplication;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.util.Terser;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Builds the acknowledgement of a received message (HL7 v2.5.1 §2.9, MSA and ERR segments) with HAPI:
+ * MSH addressed back to the sender, MSA-2 = the received MSH-10, one ERR per finding (ERR-2 location,
+ * ERR-3 HL7 table 0357 code, ERR-4 severity E, ERR-8 text). Original mode answers AA / AE / AR; when the
+ * sender asked for enhanced mode (MSH-15 valued) the same outcomes are CA / CE / CR (the report is stored
+ * before the answer, so the accept acknowledgement already says it was committed). Stateless.
+ */
+final class Acknowledgements {
+
+    /** Outcome of a received message. */
+    enum Outcome {
+        /** Stored (or a resend of a stored message): AA / CA. */
+        ACCEPT,
+        /** The content is wrong (missing or invalid fields): AE / CE. */
+        ERROR,
+        /** Not accepted at all (message type, event, version, processing id, sender; or the store failed): AR / CR. */
+        REJECT;
+
+        AcknowledgmentCode code(boolean enhanced) {
+            return switch (this) {
+                case ACCEPT -> enhanced ? AcknowledgmentCode.CA : AcknowledgmentCode.AA;
+                case ERROR -> enhanced ? AcknowledgmentCode.CE : AcknowledgmentCode.AE;
+                case REJECT -> enhanced ? AcknowledgmentCode.CR : AcknowledgmentCode.AR;
+            };
+        }
+    }
+
+    private Acknowledgements() {
+    }
+
+    /**
+     * @param received the parsed message
+     * @param outcome  what happened
+     * @param errors   findings (empty for ACCEPT)
+     * @param text     MSA-3 text message (e.g. where the report was stored); may be empty
+     * @return the acknowledgement message
+     * @throws HL7Exception when HAPI cannot build it
+     */
+    static Message to(Message received, Outcome outcome, List<V2Error> errors, String text) throws HL7Exception {
+        String acceptAck = new Terser(received).get("/MSH-15");
+        boolean enhanced = acceptAck != null && !acceptAck.isBlank();
+        AcknowledgmentCode code = outcome.code(enhanced);
+        Message ack;
+        try {
+            ack = errors.isEmpty() ? received.generateACK(code, null) : received.generateACK(code, errors.get(0).toException());
+        } catch (IOException e) {
+            throw new HL7Exception("acknowledgement could not be built", e);
+        }
+        fill(ack, code, errors, text);
+        return ack;
+    }
+
+    /**
+     * The acknowledgement of a message that did not parse as a whole, addressed from its MSH alone.
+     *
+     * @param header  the received MSH
+     * @param outcome ERROR or REJECT
+     * @param error   the finding
+     * @return the acknowledgement message
+     * @throws HL7Exception when HAPI cannot build it
+     */
+    static Message toUnparsed(Segment header, Outcome outcome, V2Error error) throws HL7Exception {
+        Message ack;
+        try {
+            ack = DefaultApplication.makeACK(header);
+        } catch (IOException e) {
+            throw new HL7Exception("acknowledgement could not be built", e);
+        }
+        String acceptAck = Terser.get(header, 15, 0, 1, 1);
+        boolean enhanced = acceptAck != null && !acceptAck.isBlank();
+        fill(ack, outcome.code(enhanced), List.of(error), "");
+        return ack;
+    }
+
+    /**
+     * The acknowledgement of input whose MSH cannot be read at all (not HL7 v2 ER7): AR with error 100,
+     * HL7 v2.5.1, MSA-2 empty (there is no control id to echo).
+     *
+     * @param reason what the parser said
+     * @return the acknowledgement message
+     * @throws HL7Exception when HAPI cannot build it
+     */
+    static Message unreadable(String reason) throws HL7Exception {
+        ca.uhn.hl7v2.model.v251.message.ACK ack = new ca.uhn.hl7v2.model.v251.message.ACK();
+        try {
+            ack.initQuickstart("ACK", null, "P");
+        } catch (IOException e) {
+            throw new HL7Exception("acknowledgement could not be built", e);
+        }
+        fill(ack, AcknowledgmentCode.AR, List.of(V2Error.of("MSH", 0, ca.uhn.hl7v2.ErrorCode.SEGMENT_SEQUENCE_ERROR,
+                "not an HL7 v2 message: " + reason)), "");
+        return ack;
+    }
+
+    private static void fill(Message ack, AcknowledgmentCode code, List<V2Error> errors, String text) throws HL7Exception {
+        Terser terser = new Terser(ack);
+        terser.set("/MSA-1", code.name());
+        for (int i = 0; i < errors.size(); i++) {
+            errors.get(i).toException().populateResponse(ack, code, i);
+        }
+        if (text != null && !text.isEmpty()) {
+            terser.set("/MSA-3", text);
+        }
+    }
+}
