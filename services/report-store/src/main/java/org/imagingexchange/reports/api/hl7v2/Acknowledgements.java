@@ -16,10 +16,10 @@ import java.util.List;
  * sender asked for enhanced mode (MSH-15 valued) the same outcomes are CA / CE / CR (the report is stored
  * before the answer, so the accept acknowledgement already says it was committed). Stateless.
  */
-final class Acknowledgements {
+public final class Acknowledgements {
 
     /** Outcome of a received message. */
-    enum Outcome {
+    public enum Outcome {
         /** Stored (or a resend of a stored message): AA / CA. */
         ACCEPT,
         /** The content is wrong (missing or invalid fields): AE / CE. */
