@@ -2,9 +2,7 @@ package org.imagingexchange.reports.api.hl7v2;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.app.DefaultApplication;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
 import java.io.IOException;
 import java.util.List;
@@ -62,44 +60,38 @@ public final class Acknowledgements {
     }
 
     /**
-     * The acknowledgement of a message that did not parse as a whole, addressed from its MSH alone.
+     * The acknowledgement of a message that did not parse as a whole (or whose MSH is all that can be read),
+     * addressed from the header fields read off the text: HL7 v2.5.1 ACK, MSH-3/4 and MSH-5/6 swapped,
+     * MSH-11 and MSH-12 echoed, MSA-2 = the received MSH-10.
      *
-     * @param header  the received MSH
+     * @param parser  the context the ACK is built in
+     * @param header  the received header; null when not even MSH could be read (then MSA-2 is empty)
      * @param outcome ERROR or REJECT
      * @param error   the finding
      * @return the acknowledgement message
      * @throws HL7Exception when HAPI cannot build it
      */
-    static Message toUnparsed(Segment header, Outcome outcome, V2Error error) throws HL7Exception {
-        Message ack;
+    static Message toUnparsed(Hl7v2Parser parser, MessageHeader header, Outcome outcome, V2Error error) throws HL7Exception {
+        ca.uhn.hl7v2.model.v251.message.ACK ack = parser.newAck();
         try {
-            ack = DefaultApplication.makeACK(header);
+            ack.initQuickstart("ACK", null, header == null || header.processingId().isEmpty() ? "P" : header.processingId());
         } catch (IOException e) {
             throw new HL7Exception("acknowledgement could not be built", e);
         }
-        String acceptAck = Terser.get(header, 15, 0, 1, 1);
-        boolean enhanced = acceptAck != null && !acceptAck.isBlank();
+        boolean enhanced = false;
+        if (header != null) {
+            Terser terser = new Terser(ack);
+            terser.set("/MSH-3", header.receivingApplication());
+            terser.set("/MSH-4", header.receivingFacility());
+            terser.set("/MSH-5", header.sendingApplication());
+            terser.set("/MSH-6", header.sendingFacility());
+            if (!header.version().isEmpty()) {
+                terser.set("/MSH-12", header.version());
+            }
+            terser.set("/MSA-2", header.controlId());
+            enhanced = !header.acceptAckType().isEmpty();
+        }
         fill(ack, outcome.code(enhanced), List.of(error), "");
-        return ack;
-    }
-
-    /**
-     * The acknowledgement of input whose MSH cannot be read at all (not HL7 v2 ER7): AR with error 100,
-     * HL7 v2.5.1, MSA-2 empty (there is no control id to echo).
-     *
-     * @param reason what the parser said
-     * @return the acknowledgement message
-     * @throws HL7Exception when HAPI cannot build it
-     */
-    static Message unreadable(String reason) throws HL7Exception {
-        ca.uhn.hl7v2.model.v251.message.ACK ack = new ca.uhn.hl7v2.model.v251.message.ACK();
-        try {
-            ack.initQuickstart("ACK", null, "P");
-        } catch (IOException e) {
-            throw new HL7Exception("acknowledgement could not be built", e);
-        }
-        fill(ack, AcknowledgmentCode.AR, List.of(V2Error.of("MSH", 0, ca.uhn.hl7v2.ErrorCode.SEGMENT_SEQUENCE_ERROR,
-                "not an HL7 v2 message: " + reason)), "");
         return ack;
     }
 

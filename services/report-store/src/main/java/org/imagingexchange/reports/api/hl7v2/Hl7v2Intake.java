@@ -3,7 +3,6 @@ package org.imagingexchange.reports.api.hl7v2;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.v251.message.ORU_R01;
 import java.time.ZoneId;
 import java.util.List;
@@ -92,13 +91,13 @@ public class Hl7v2Intake {
         try {
             message = parser.parse(er7);
         } catch (HL7Exception e) {
-            return unparsed(er7, header.get(), e);
+            return unparsed(header.get(), e);
         }
         try {
             return receive(message, header.get(), senders);
         } catch (HL7Exception e) {
             LOG.log(Level.WARNING, "HL7 v2 acknowledgement could not be built", e);
-            return unparsed(er7, header.get(), e);
+            return unparsed(header.get(), e);
         }
     }
 
@@ -196,30 +195,26 @@ public class Hl7v2Intake {
     }
 
     /** A message HAPI could not parse: refused when its header says why, otherwise a content error. */
-    private Answer unparsed(String er7, MessageHeader msh, HL7Exception cause) {
-        Segment header;
-        try {
-            header = parser.header(er7);
-        } catch (HL7Exception | RuntimeException e) {
-            return unreadable(cause);
-        }
-        try {
-            Optional<V2Error> refused = checkHeader(msh);
-            Acknowledgements.Outcome outcome = refused.isPresent() ? Acknowledgements.Outcome.REJECT : Acknowledgements.Outcome.ERROR;
-            V2Error error = refused.orElse(V2Error.of("MSH", 0, ErrorCode.SEGMENT_SEQUENCE_ERROR,
-                    "the message does not parse as HL7 v2: " + cause.getMessageWithoutLocation()));
-            return new Answer(parser.encode(Acknowledgements.toUnparsed(header, outcome, error)), outcome, Optional.empty(), Optional.empty());
-        } catch (HL7Exception e) {
-            return unreadable(cause);
-        }
+    private Answer unparsed(MessageHeader msh, HL7Exception cause) {
+        Optional<V2Error> refused = checkHeader(msh);
+        Acknowledgements.Outcome outcome = refused.isPresent() ? Acknowledgements.Outcome.REJECT : Acknowledgements.Outcome.ERROR;
+        V2Error error = refused.orElse(V2Error.of("MSH", 0, ErrorCode.SEGMENT_SEQUENCE_ERROR,
+                "the message does not parse as HL7 v2: " + cause.getMessageWithoutLocation()));
+        return encoded(msh, outcome, error);
     }
 
+    /** Input that does not start with an MSH: AR 100, nothing to echo. */
     private Answer unreadable(HL7Exception cause) {
+        return encoded(null, Acknowledgements.Outcome.REJECT, V2Error.of("MSH", 0, ErrorCode.SEGMENT_SEQUENCE_ERROR,
+                "not an HL7 v2 message: " + cause.getMessageWithoutLocation()));
+    }
+
+    private Answer encoded(MessageHeader msh, Acknowledgements.Outcome outcome, V2Error error) {
         try {
-            return new Answer(parser.encode(Acknowledgements.unreadable(cause.getMessageWithoutLocation())),
-                    Acknowledgements.Outcome.REJECT, Optional.empty(), Optional.empty());
+            return new Answer(parser.encode(Acknowledgements.toUnparsed(parser, msh, outcome, error)), outcome,
+                    Optional.empty(), Optional.empty());
         } catch (HL7Exception e) {
-            throw new IllegalStateException("HAPI cannot encode an acknowledgement", e);
+            throw new IllegalStateException("HAPI cannot build an acknowledgement", e);
         }
     }
 

@@ -4,7 +4,6 @@ import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.idgenerator.UUIDGenerator;
@@ -42,12 +41,13 @@ public final class Hl7v2Parser {
     }
 
     /**
-     * @param er7 a message that may not parse as a whole
-     * @return its MSH, read on its own (enough to address an acknowledgement)
-     * @throws HL7Exception when not even the MSH can be read
+     * @return an empty HL7 v2.5.1 ACK bound to this context (so its control id comes from the UUID generator,
+     *         never from HAPI's default file-based one)
      */
-    public Segment header(String er7) throws HL7Exception {
-        return parser.getCriticalResponseData(er7);
+    public ca.uhn.hl7v2.model.v251.message.ACK newAck() {
+        ca.uhn.hl7v2.model.v251.message.ACK ack = new ca.uhn.hl7v2.model.v251.message.ACK();
+        ack.setParser(parser);
+        return ack;
     }
 
     /**

@@ -11,7 +11,10 @@ import java.util.Optional;
  * whose body HAPI cannot parse. Values are trimmed, empty when absent; escapes are not decoded (none of
  * these fields carries them in practice).
  *
+ * @param sendingApplication   MSH-3 as sent
  * @param sendingFacility MSH-4, components joined by {@code ^}, trailing empty components dropped
+ * @param receivingApplication MSH-5 as sent
+ * @param receivingFacility    MSH-6 as sent
  * @param type            MSH-9.1 message code
  * @param event           MSH-9.2 trigger event
  * @param controlId       MSH-10
@@ -19,7 +22,8 @@ import java.util.Optional;
  * @param version         MSH-12.1
  * @param acceptAckType   MSH-15 (valued: enhanced acknowledgement mode)
  */
-public record MessageHeader(String sendingFacility, String type, String event, String controlId, String processingId,
+public record MessageHeader(String sendingApplication, String sendingFacility, String receivingApplication,
+                            String receivingFacility, String type, String event, String controlId, String processingId,
                             String version, String acceptAckType) {
 
     /**
@@ -37,7 +41,8 @@ public record MessageHeader(String sendingFacility, String type, String event, S
         List<String> fields = new ArrayList<>(Arrays.asList(msh.split(java.util.regex.Pattern.quote(String.valueOf(fieldSeparator)), -1)));
         fields.set(0, "");
         // fields.get(n) is MSH-(n+1): the separator itself is MSH-1.
-        return Optional.of(new MessageHeader(components(field(fields, 4), componentSeparator, 3),
+        return Optional.of(new MessageHeader(field(fields, 3), components(field(fields, 4), componentSeparator, 3),
+                field(fields, 5), field(fields, 6),
                 component(field(fields, 9), componentSeparator, 0), component(field(fields, 9), componentSeparator, 1),
                 field(fields, 10), component(field(fields, 11), componentSeparator, 0),
                 component(field(fields, 12), componentSeparator, 0), field(fields, 15)));

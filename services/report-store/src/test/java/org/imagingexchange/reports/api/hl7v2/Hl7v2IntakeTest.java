@@ -1,6 +1,7 @@
 package org.imagingexchange.reports.api.hl7v2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -162,6 +163,9 @@ class Hl7v2IntakeTest {
         assertEquals("AR", segment(ack, "MSA")[1], ack);
         assertEquals("AR-3", segment(ack, "MSA")[2]);
         assertTrue(errs(ack).get(0)[3].startsWith("203^"), ack);
+        assertEquals("RIS_A", segment(ack, "MSH")[4], "addressed back to the sending application");
+        assertEquals("2.9", segment(ack, "MSH")[11], "MSH-12 echoed");
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("id_file")), "no HAPI id file written");
     }
 
     @Test
