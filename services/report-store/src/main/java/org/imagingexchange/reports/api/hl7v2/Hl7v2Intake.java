@@ -117,7 +117,11 @@ public class Hl7v2Intake {
         if (earlier.isPresent()) {
             return accepted(message, earlier.get(), Optional.empty());
         }
-        OruR01Mapper.Mapped mapped = OruR01Mapper.map((ORU_R01) message, zone);
+        if (!(message instanceof ORU_R01 oru)) {
+            return answer(message, Acknowledgements.Outcome.REJECT, List.of(V2Error.of("MSH", 9, ErrorCode.UNSUPPORTED_MESSAGE_TYPE,
+                    "message structure '" + message.getName() + "' is not ORU_R01")), "", Optional.empty(), Optional.empty());
+        }
+        OruR01Mapper.Mapped mapped = OruR01Mapper.map(oru, zone);
         ReportSubmission facts = ReportFhirMapper.toSubmission(mapped.report(), "DiagnosticReport", List.of(), false);
         if (!mapped.errors().isEmpty()) {
             return answer(message, Acknowledgements.Outcome.ERROR, mapped.errors(), "", Optional.empty(), Optional.ofNullable(facts.patient()));

@@ -184,6 +184,13 @@ class Hl7v2IntakeTest {
     }
 
     @Test
+    void receive_oruWithAnotherMessageStructure_isAR200() {
+        String ack = intake.receive(OruMessages.ctReport("AR-8").with("MSH-9", "ORU^R01^ADT_A01").er7(), hospitalA).ack();
+        assertEquals("AR", segment(ack, "MSA")[1], ack);
+        assertTrue(errs(ack).get(0)[3].startsWith("200^"), ack);
+    }
+
+    @Test
     void receive_unconfiguredFacility_isAR204() {
         String ack = intake.receive(OruMessages.ctReport("AR-6").with("MSH-4", "ELSEWHERE").er7(), hospitalA).ack();
         assertEquals("AR", segment(ack, "MSA")[1], ack);
