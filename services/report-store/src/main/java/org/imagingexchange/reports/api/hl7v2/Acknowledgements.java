@@ -56,6 +56,7 @@ public final class Acknowledgements {
             throw new HL7Exception("acknowledgement could not be built", e);
         }
         fill(ack, code, errors, text);
+        legacyLocations(ack, new Terser(received).get("/MSH-12"), errors);
         return ack;
     }
 
@@ -92,7 +93,31 @@ public final class Acknowledgements {
             enhanced = !header.acceptAckType().isEmpty();
         }
         fill(ack, outcome.code(enhanced), List.of(error), "");
+        legacyLocations(ack, header == null ? "" : header.version(), List.of(error));
         return ack;
+    }
+
+    /**
+     * Before HL7 v2.5 the ERR segment had one field, ERR-1 (error code and location: segment ^ sequence ^
+     * field ^ code as CE); an acknowledgement of such a message carries it as well as the 2.5 fields.
+     */
+    private static void legacyLocations(Message ack, String version, List<V2Error> errors) throws HL7Exception {
+        if (version == null || !(version.startsWith("2.3") || version.startsWith("2.4"))) {
+            return;
+        }
+        Terser terser = new Terser(ack);
+        for (int i = 0; i < errors.size(); i++) {
+            V2Error e = errors.get(i);
+            String eld = "/ERR(" + i + ")-1";
+            terser.set(eld + "-1", e.segment());
+            terser.set(eld + "-2", Integer.toString(e.repetition()));
+            if (e.field() > 0) {
+                terser.set(eld + "-3", Integer.toString(e.field()));
+            }
+            terser.set(eld + "-4-1", Integer.toString(e.code().getCode()));
+            terser.set(eld + "-4-2", e.code().getMessage());
+            terser.set(eld + "-4-3", "HL70357");
+        }
     }
 
     private static void fill(Message ack, AcknowledgmentCode code, List<V2Error> errors, String text) throws HL7Exception {

@@ -136,6 +136,17 @@ class Hl7v2IntakeTest {
     }
 
     @Test
+    void receive_version23WithMissingPatientId_alsoFillsTheLegacyErr1() {
+        String ack = intake.receive(OruMessages.ctReport("AE-23").with("MSH-12", "2.3").with("MSH-9", "ORU^R01")
+                .with("PID-3", "").er7(), hospitalA).ack();
+        assertEquals("AE", segment(ack, "MSA")[1], ack);
+        assertEquals("2.3", segment(ack, "MSH")[11], "the ACK answers in the message's version");
+        String[] err = errs(ack).get(0);
+        assertEquals("PID^1^3^101&Required field missing&HL70357", err[1], "ERR-1 of HL7 v2.3: " + ack);
+        assertEquals("PID^1^3", err[2], "ERR-2 of HL7 v2.5");
+    }
+
+    @Test
     void receive_afterAE_theCorrectedResendWithTheSameControlIdIsStored() {
         intake.receive(OruMessages.ctReport("FIX-1").with("PID-3", "").er7(), hospitalA);
         String ack = intake.receive(OruMessages.ctReport("FIX-1").er7(), hospitalA).ack();
