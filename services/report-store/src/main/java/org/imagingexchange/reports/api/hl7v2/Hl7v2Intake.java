@@ -92,12 +92,15 @@ public class Hl7v2Intake {
             message = parser.parse(er7);
         } catch (HL7Exception e) {
             return unparsed(header.get(), e);
+        } catch (RuntimeException e) {
+            // HAPI's parser fails with runtime exceptions on some malformed headers (e.g. control characters in MSH-2).
+            return unparsed(header.get(), new HL7Exception("HAPI could not parse the message (" + e.getClass().getSimpleName() + ")", e));
         }
         try {
             return receive(message, header.get(), senders);
-        } catch (HL7Exception e) {
+        } catch (HL7Exception | RuntimeException e) {
             LOG.log(Level.WARNING, "HL7 v2 acknowledgement could not be built", e);
-            return unparsed(header.get(), e);
+            return unparsed(header.get(), e instanceof HL7Exception h ? h : new HL7Exception("the acknowledgement could not be built", e));
         }
     }
 
@@ -121,7 +124,16 @@ public class Hl7v2Intake {
             return answer(message, Acknowledgements.Outcome.REJECT, List.of(V2Error.of("MSH", 9, ErrorCode.UNSUPPORTED_MESSAGE_TYPE,
                     "message structure '" + message.getName() + "' is not ORU_R01")), "", Optional.empty(), Optional.empty());
         }
-        OruR01Mapper.Mapped mapped = OruR01Mapper.map(oru, zone);
+        OruR01Mapper.Mapped mapped;
+        try {
+            mapped = OruR01Mapper.map(oru, zone);
+        } catch (RuntimeException e) {
+            // A value the mapping did not foresee (HAPI and the FHIR model refuse some); the sender learns the
+            // message could not be read, the log keeps the cause.
+            LOG.log(Level.WARNING, "HL7 v2 ORU could not be mapped; answered AE 207", e);
+            return answer(message, Acknowledgements.Outcome.ERROR, List.of(V2Error.of("MSH", 10, ErrorCode.APPLICATION_INTERNAL_ERROR,
+                    "the report could not be read from the message: " + e.getMessage())), "", Optional.empty(), Optional.empty());
+        }
         ReportSubmission facts = ReportFhirMapper.toSubmission(mapped.report(), "DiagnosticReport", List.of(), false);
         if (!mapped.errors().isEmpty()) {
             return answer(message, Acknowledgements.Outcome.ERROR, mapped.errors(), "", Optional.empty(), Optional.ofNullable(facts.patient()));
@@ -217,7 +229,11 @@ public class Hl7v2Intake {
         try {
             return new Answer(parser.encode(Acknowledgements.toUnparsed(parser, msh, outcome, error)), outcome,
                     Optional.empty(), Optional.empty());
-        } catch (HL7Exception e) {
+        } catch (HL7Exception | RuntimeException e) {
+            if (msh != null) {
+                // A header value the ACK cannot carry: answer unaddressed rather than not at all.
+                return encoded(null, outcome, error);
+            }
             throw new IllegalStateException("HAPI cannot build an acknowledgement", e);
         }
     }

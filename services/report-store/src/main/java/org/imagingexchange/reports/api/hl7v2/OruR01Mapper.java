@@ -160,8 +160,13 @@ public final class OruR01Mapper {
             }
         }
         String birth = V2Values.text(pid.getDateTimeOfBirth().getTime().getValue());
-        if (birth.length() >= 8) {
-            patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birth.substring(0, 4) + "-" + birth.substring(4, 6) + "-" + birth.substring(6, 8)));
+        if (!birth.isEmpty()) {
+            try {
+                V2Values.dateTime(birth.length() > 8 ? birth.substring(0, 8) : birth, java.time.ZoneOffset.UTC)
+                        .ifPresent(d -> patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(d.getValueAsString())));
+            } catch (IllegalArgumentException e) {
+                errors.add(V2Error.of("PID", 7, ErrorCode.DATA_TYPE_ERROR, "date of birth: " + e.getMessage()));
+            }
         }
         patient.setGender(switch (V2Values.text(pid.getAdministrativeSex().getValue()).toUpperCase()) {
             case "M" -> Enumerations.AdministrativeGender.MALE;

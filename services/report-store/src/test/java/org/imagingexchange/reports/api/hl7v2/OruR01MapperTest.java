@@ -176,6 +176,19 @@ class OruR01MapperTest {
     }
 
     @Test
+    void map_birthDateWithALetter_namesPid7() {
+        V2Error e = onlyError(OruMessages.ctReport("E11").with("PID-7", "1970010?"));
+        assertEquals("PID-7", e.locationName());
+        assertEquals(ErrorCode.DATA_TYPE_ERROR, e.code());
+    }
+
+    @Test
+    void map_birthDate_isThePatientsBirthDate() {
+        assertEquals("1970-01-01", ((org.hl7.fhir.r4.model.Patient) mapped(OruMessages.ctReport("B1")).getContained().get(0))
+                .getBirthDateElement().getValueAsString());
+    }
+
+    @Test
     void map_malformedBase64_namesObx5() {
         V2Error e = onlyError(OruMessages.ctReport("E9").without("OBX|4|").plus("OBX|4|ED|24627-2&PDF^PDF^LN|1|RIS_A^AP^PDF^Base64^%%%"));
         assertEquals(new V2Error("OBX", 5, 5, ErrorCode.DATA_TYPE_ERROR, e.text()), e);
