@@ -17,6 +17,7 @@ TARGETS=(
   'gateway:GatewayRequestFuzzTest#sniff_anyBundleBody_decisionOr4xx'
   'services/consent:ConsentIntakeFuzzTest#intake_anyBody_directiveOr4xx'
   'services/report-store:ReportIntakeFuzzTest#intake_anyBody_reportOr4xx'
+  'services/report-store:Hl7v2IntakeFuzzTest#receive_anyText_isAcknowledged'
 )
 RESULTS=bench/fuzz/results
 mkdir -p "$RESULTS"

@@ -70,7 +70,8 @@ class AuthorizationMatrixIT {
                 String path = f[3].replace("{pid}", patient).replace("{uid}", STUDIES.get(patient));
                 String token = "none".equals(identity) ? null : Tokens.of(identity);
                 HttpResponse<String> r = "GET".equals(method) ? Http.get(path, token)
-                        : Http.post(path, token, "application/fhir+json", body(request, patient));
+                        : Http.post(path, token, "report-hl7v2".equals(request) ? "application/hl7-v2" : "application/fhir+json",
+                                body(request, patient));
                 sent++;
                 String actual = Integer.toString(r.statusCode());
                 if (expected.startsWith("200:")) {
@@ -122,8 +123,21 @@ class AuthorizationMatrixIT {
                             "../services/report-store/src/test/resources/examples/document-bundle-ct.json"))
                     .replace("1CT1", patient).replace("1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", study);
             case "consent-create" -> consent(patient, "deny", "organisation-that-does-not-exist");
+            case "report-hl7v2" -> oru(patient, study);
             default -> throw new IllegalArgumentException("no body for " + request);
         };
+    }
+
+    /** @return an HL7 v2.5.1 ORU^R01 final CT report of the patient's study, with a control id of its own */
+    private static String oru(String patient, String study) {
+        String control = java.util.UUID.randomUUID().toString().substring(0, 18);
+        return String.join("\r",
+                "MSH|^~\\&|RIS_A|HOSPITAL_A|IMAGING_EXCHANGE|REGION|20261202101500||ORU^R01^ORU_R01|" + control + "|P|2.5.1",
+                "PID|1||" + patient + "^^^HOSPITAL_A^MR",
+                "OBR|1|PLC-" + control + "|FIL-" + control + "|24627-2^CT Chest^LN|||20040119072730|||||||||||ACC-" + control
+                        + "||||20261202101400||CT|F|||||||4711&Radiologist&Anna",
+                "OBX|1|TX|24627-2&IMP^Impression^LN|1|No acute abnormality.",
+                "OBX|2|ST|113014^Study^DCM|1|" + study) + "\r";
     }
 
     private static String imagingStudy(String study, String patient, String endpointReference) {

@@ -9,9 +9,10 @@ import java.util.Set;
  * The gateway's route table: public path and method to service, path below the service and the roles
  * needed. DICOMweb searches (QIDO-RS, PS3.18 §10.6) go to the registry, retrievals (WADO-RS, PS3.18
  * §10.4: study, series, instance, metadata, frames, bulkdata) to the retrieval proxy; FHIR R4
- * resources to the service that owns the type. Each route also says what it does in SMART scope terms
- * ({@link ResourceAccess}): DICOMweb counts as {@code ImagingStudy}, a report document Bundle as
- * {@code DiagnosticReport}, a MADO manifest Bundle as an {@code ImagingStudy} create. Pure and thread-safe.
+ * resources to the service that owns the type; HL7 v2 messages ({@code POST /hl7v2}, ORU^R01 reports) to
+ * the report store. Each route also says what it does in SMART scope terms ({@link ResourceAccess}): DICOMweb
+ * counts as {@code ImagingStudy}, a report document Bundle and an HL7 v2 report as {@code DiagnosticReport}, a
+ * MADO manifest Bundle as an {@code ImagingStudy} create. Pure and thread-safe.
  *
  * <p>Paths are matched raw (as sent, still percent-encoded). Paths that could climb out of the service's
  * tree once decoded ({@code .}/{@code ..} segments, encoded dots or slashes, backslashes, matrix
@@ -37,6 +38,8 @@ public final class RouteTable {
     private static final String IMAGING_STUDY = "ImagingStudy";
     private static final String DICOMWEB = "dicomweb";
     private static final String FHIR = "fhir";
+    private static final String HL7V2 = "hl7v2";
+    private static final Set<String> POST = Set.of("POST");
     private static final Set<String> GET = Set.of("GET");
     private static final Set<String> READ_WRITE = Set.of("GET", "POST", "PUT");
     private static final Set<String> GET_POST = Set.of("GET", "POST");
@@ -47,7 +50,7 @@ public final class RouteTable {
      */
     public static final List<String> ROUTE_NAMES = List.of("qido-rs", "wado-rs", "fhir-imagingstudy",
             "fhir-imagingstudy-register", "fhir-diagnosticreport", "fhir-bundle", "fhir-bundle-mado", "fhir-consent",
-            "fhir-auditevent");
+            "fhir-auditevent", "hl7v2");
 
     /** Name of the route of {@code POST /fhir/Bundle} before its body says whether it is a MADO manifest. */
     public static final String BUNDLE_ROUTE = "fhir-bundle";
@@ -68,6 +71,11 @@ public final class RouteTable {
         }
         if (segments.size() >= 2 && FHIR.equals(segments.get(0))) {
             return fhir(method, rawPath, segments.subList(1, segments.size()));
+        }
+        if (segments.size() == 1 && HL7V2.equals(segments.get(0))) {
+            requireMethod(method, POST);
+            return new Route(HL7V2, Backend.REPORTS, rawPath, Set.of(REPORT_AUTHOR),
+                    new ResourceAccess("DiagnosticReport", 'c', false));
         }
         throw notFound(rawPath);
     }
