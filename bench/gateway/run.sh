@@ -13,7 +13,8 @@
 #   BENCH_CLIENTS=20 BENCH_SECONDS=60 BENCH_COMPARE_SECONDS=30 bench/gateway/run.sh   # a short try
 #
 # Ports (127.0.0.1 only, all shifted from the local run's so a running `./exchange up` is not disturbed):
-# BENCH_PORT_BASE (30000) + 80 platform, +180/+181 Keycloak, +42/+43 PACS, +112 the platform's DICOM port.
+# BENCH_PORT_BASE (30000) + 80 platform, +180/+181 Keycloak, +42/+43 PACS, +112 the platform's DICOM port, +75 MLLP,
+# +44/+45 the DIMSE-only archive.
 # Work files under BENCH_WORK (/tmp/ie-gateway-bench.work), removed at the end; the platform's logs are kept in
 # BENCH_WORK.logs. BENCH_JFR=1 records the platform with JFR (settings=profile) for BENCH_JFR_SECONDS (120) in the
 # middle of the soak and writes the hot-spot summary of bench/retrieval/jfr-summary.sh next to the report
@@ -31,6 +32,7 @@ PORT_BASE="${BENCH_PORT_BASE:-30000}"
 WORK="${BENCH_WORK:-/tmp/ie-gateway-bench.work}"
 export GATEWAY_PORT=$((PORT_BASE + 80)) KEYCLOAK_PORT=$((PORT_BASE + 180)) KEYCLOAK_MGMT_PORT=$((PORT_BASE + 181))
 export PACS_HTTP_PORT=$((PORT_BASE + 42)) PACS_DICOM_PORT=$((PORT_BASE + 43)) REGISTRY_DICOM_PORT=$((PORT_BASE + 112))
+export MLLP_PORT=$((PORT_BASE + 75)) LEGACY_PACS_HTTP_PORT=$((PORT_BASE + 44)) LEGACY_PACS_DICOM_PORT=$((PORT_BASE + 45))
 export EXCHANGE_RUN_DIR="$WORK/run"
 # shellcheck source=../../scripts/lib/common.sh
 . scripts/lib/common.sh
