@@ -74,6 +74,9 @@ cmd_token() {
   local token
   token="$(jq -r '.access_token // empty' <<<"$resp")"
   [[ -n "$token" ]] || die "no token for '$who': $(jq -c . <<<"$resp" 2>/dev/null || printf '%s' "$resp")"
+  if [[ -n "${2:-}" ]] && ! jq -r '.scope // ""' <<<"$resp" | tr ' ' '\n' | grep -qx -- "$2"; then
+    warn "'$who' was not granted the scope '$2' (e.g. break-glass needs the role emergency-access); the token has none of it"
+  fi
   printf '%s\n' "$token"
 }
 

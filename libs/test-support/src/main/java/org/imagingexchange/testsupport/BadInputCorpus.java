@@ -67,6 +67,8 @@ public final class BadInputCorpus {
         cases.add(get("URI of 9000 characters", resource + "?x=" + "a".repeat(9000), auth));
         cases.add(get("header field of 10000 characters", resource, auth, "X-Padding: " + "a".repeat(10_000)));
         cases.add(get("malformed Accept", resource, auth, "Accept: !!!@@@"));
+        cases.add(get("Accept weight not a number", resource, auth, "Accept: application/json;q=abc"));
+        cases.add(get("Accept weight above 1", resource, auth, "Accept: */*;q=0.x"));
         cases.add(new Case("unknown method", "BREW " + resource + " HTTP/1.1", null, List.of(auth), false));
         if (createBody != null) {
             cases.add(post("text/plain body", resource, "text/plain", "hello", auth));
@@ -90,6 +92,7 @@ public final class BadInputCorpus {
     public static List<Case> forFrontDoor(String path, String token) {
         String auth = "Authorization: Bearer " + token;
         return List.of(get("malformed Accept", path, auth, "Accept: !!!@@@"),
+                get("Accept weight not a number", path, auth, "Accept: application/dicom+json;q=abc"),
                 get("header field of 10000 characters", path, auth, "X-Padding: " + "a".repeat(10_000)),
                 get("URI of 9000 characters", path + "?x=" + "a".repeat(9000), auth),
                 get("the error page itself", "/.container-error", auth),

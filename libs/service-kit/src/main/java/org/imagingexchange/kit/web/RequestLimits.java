@@ -21,17 +21,36 @@ public final class RequestLimits {
     /** A media range, with the lone {@code *} that the JDK's HTTP clients send by default. */
     private static final Pattern MEDIA_RANGE = Pattern.compile("(?:" + TOKEN + "/" + TOKEN + "|\\*)(?:" + PARAMETER + ")*\\s*");
 
+    /** A weight parameter: {@code q=} and its value, up to the next parameter or the end. */
+    private static final Pattern WEIGHT = Pattern.compile(";\\s*[qQ]\\s*=\\s*([^;]*)");
+    /**
+     * A weight (RFC 9110 §12.4.2 qvalue, also accepting the leading-dot form {@code .2} the JDK's HTTP clients send):
+     * a number from 0 to 1 with at most three decimals.
+     */
+    private static final Pattern QVALUE = Pattern.compile("(?:0?\\.\\d{1,3}|0(?:\\.\\d{0,3})?|1(?:\\.0{0,3})?)");
+
     private RequestLimits() {
     }
 
     /**
      * @param accept an {@code Accept} header value
-     * @return true when it is a comma-separated list of media ranges with parameters (empty elements allowed)
+     * @return true when it is a comma-separated list of media ranges with parameters (empty elements allowed) whose
+     *         weights ({@code q}) are numbers from 0 to 1
      */
     public static boolean isMediaRangeList(String accept) {
         for (String element : accept.split(",", -1)) {
             String e = element.strip();
-            if (!e.isEmpty() && !MEDIA_RANGE.matcher(e).matches()) {
+            if (!e.isEmpty() && (!MEDIA_RANGE.matcher(e).matches() || !weightsValid(e))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean weightsValid(String mediaRange) {
+        java.util.regex.Matcher m = WEIGHT.matcher(mediaRange);
+        while (m.find()) {
+            if (!QVALUE.matcher(m.group(1).strip()).matches()) {
                 return false;
             }
         }

@@ -85,7 +85,7 @@ public class AuditTrail {
         AuditQuery query = AccessLogPolicy.scope(actor, requested);
         long total = ledger.count(query);
         List<StoredAuditEvent> events = query.count() == 0 || query.offset() >= total ? List.of() : ledger.search(query);
-        return new AuditPage(total, events, query);
+        return new AuditPage(total, events.stream().map(e -> AccessLogPolicy.visibleTo(actor, e)).toList(), query);
     }
 
     /**
@@ -96,6 +96,7 @@ public class AuditTrail {
      */
     public StoredAuditEvent read(Actor actor, String eventId) {
         return ledger.find(eventId).filter(e -> AccessLogPolicy.mayRead(actor, e))
+                .map(e -> AccessLogPolicy.visibleTo(actor, e))
                 .orElseThrow(() -> new AuditEventNotFoundException(eventId));
     }
 

@@ -185,4 +185,43 @@ class AuditTrailTest {
         assertThrows(AccessLogDeniedException.class, () -> trail.search(clinician,
                 new AuditQuery(null, null, null, null, null, null, 0, 50)));
     }
+
+    @Test
+    void search_patientInAManyPatientSearch_seesOnlyThemselvesAndTheQuery() {
+        InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(ledger);
+        trail.ingest(new AuditRecord("many", Instant.parse("2025-03-01T10:15:30Z"), BalpPattern.PATIENT_READ,
+                AuditOutcome.SUCCESS, null, "study-registry", "cid-2",
+                new AuditRecord.Agent("sub-1", "service-account-hospital-a", "hospital-a", "hospital-a", "NL", "TREAT"),
+                List.of(new AuditRecord.PatientRef("1CT1", null), new AuditRecord.PatientRef("4MR1", null)),
+                List.of(new AuditRecord.EntityRef("ImagingStudy", "1.2.840.1", null),
+                        new AuditRecord.EntityRef("ImagingStudy", "1.2.840.2", null),
+                        new AuditRecord.EntityRef("query", "limit=1000", "GET /registry/dicomweb/studies"))));
+        Actor patient = new Actor("p", "patient-1ct1", "exchange-cli", "", "", "", Set.of("patient"), "1CT1");
+        Actor auditor = new Actor("a", "auditor", "exchange-cli", "regional-health-authority", "NL", "", Set.of("auditor"), null);
+
+        AuditRecord seen = trail.search(patient, new AuditQuery(null, null, null, null, null, null, 0, 50))
+                .events().get(0).record();
+        AuditRecord read = trail.read(patient, "many").record();
+
+        for (AuditRecord r : List.of(seen, read)) {
+            assertEquals(List.of("1CT1"), r.patients().stream().map(AuditRecord.PatientRef::id).toList(),
+                    "no other patient shown");
+            assertEquals(List.of("query"), r.entities().stream().map(AuditRecord.EntityRef::type).toList(),
+                    "no study of unknown owner shown; the query stays");
+            assertEquals("hospital-a", r.agent().organizationId(), "who accessed stays");
+        }
+        assertEquals(2, trail.read(auditor, "many").record().patients().size(), "the auditor sees the whole event");
+    }
+
+    @Test
+    void search_patientAloneInTheEvent_seesItWhole() {
+        InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+        AuditTrail trail = new AuditTrail(ledger);
+        trail.ingest(record("mine", "1CT1"));
+        Actor patient = new Actor("p", "patient-1ct1", "exchange-cli", "", "", "", Set.of("patient"), "1CT1");
+
+        assertEquals(List.of("1.2.840.1"), trail.read(patient, "mine").record().entities().stream()
+                .map(AuditRecord.EntityRef::identifier).toList());
+    }
 }
