@@ -117,8 +117,17 @@ final class DemoPacs {
                 .add("Query", Json.createObjectBuilder().add("StudyInstanceUID", studyInstanceUid)).build().toString();
         String id = ApiClient.json(api.send("POST", url + "/tools/find", auth(), "application/json", lookup,
                 null).body()).asJsonArray().getString(0);
-        HttpResponse<String> sent = api.send("POST", url + "/modalities/exchange-platform/store", auth(),
-                "text/plain", id, "application/json");
+        HttpResponse<String> sent;
+        try {
+            sent = api.send("POST", url + "/modalities/exchange-platform/store", auth(), "text/plain", id,
+                    "application/json");
+        } catch (java.io.UncheckedIOException closedBeforeAnswer) {
+            // Orthanc closes idle keep-alive connections after a second; a POST that met such a connection in the
+            // client's pool gets no answer at all and is not retried by the client. Sending the study again is
+            // harmless (the registry indexes it as the same record), so the store is tried once more.
+            sent = api.send("POST", url + "/modalities/exchange-platform/store", auth(), "text/plain", id,
+                    "application/json");
+        }
         if (sent.statusCode() != 200) {
             throw new IllegalStateException("the demo PACS could not C-STORE to " + aeTitle + ": HTTP " + sent.statusCode()
                     + " " + sent.body());
