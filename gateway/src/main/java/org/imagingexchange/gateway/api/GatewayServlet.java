@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.imagingexchange.gateway.config.GatewayConfig;
@@ -47,6 +48,8 @@ public class GatewayServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(GatewayServlet.class.getName());
     private static final String BEARER = "bearer ";
+    /** Control characters and blanks, replaced in logged values so that a line stays one line. */
+    private static final java.util.regex.Pattern UNPRINTABLE = java.util.regex.Pattern.compile("[\\p{Cntrl}\\s]");
 
     /** Most bytes of a {@code POST /fhir/Bundle} read to tell a MADO manifest from a report (16 MiB). */
     static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
@@ -62,8 +65,14 @@ public class GatewayServlet extends HttpServlet {
     @Inject
     transient UpstreamExchange exchange;
 
+    /** The security headers of answers to plain HTTP and to HTTPS requests, built once. */
+    private transient Map<String, String> plainHeaders;
+    private transient Map<String, String> secureHeaders;
+
     @Override
     public void init() {
+        plainHeaders = SecurityHeaders.of(false, config.hstsMaxAgeSeconds());
+        secureHeaders = SecurityHeaders.of(true, config.hstsMaxAgeSeconds());
         GatewayMetrics.watch(config.admission(Backend.REGISTRY), config.admission(Backend.RETRIEVAL));
     }
 
@@ -72,7 +81,7 @@ public class GatewayServlet extends HttpServlet {
         long start = System.nanoTime();
         String cid = CorrelationIds.accept(req.getHeader(RequestContext.CORRELATION_HEADER));
         resp.setHeader(RequestContext.CORRELATION_HEADER, cid);
-        SecurityHeaders.of(req.isSecure(), config.hstsMaxAgeSeconds()).forEach(resp::setHeader);
+        (req.isSecure() ? secureHeaders : plainHeaders).forEach(resp::setHeader);
         String path = rawPath(req);
         String route = GatewayMetrics.UNMATCHED;
         Caller caller = null;
@@ -151,13 +160,13 @@ public class GatewayServlet extends HttpServlet {
         String who = caller == null ? "client=- sub=- jti=-"
                 : "client=" + orDash(caller.clientId()) + " sub=" + orDash(caller.subject()) + " jti="
                         + orDash(caller.tokenId());
-        LOG.info(() -> "access cid=" + cid + " " + req.getMethod() + " " + shownPath.replaceAll("[\\p{Cntrl}\\s]", "?")
+        LOG.info(() -> "access cid=" + cid + " " + req.getMethod() + " " + UNPRINTABLE.matcher(shownPath).replaceAll("?")
                 + " route=" + route + " status=" + status + " ms=" + ms + " " + who
                 + (problemType == null ? "" : " problem=" + problemType));
     }
 
     private static String orDash(String s) {
-        return s == null || s.isEmpty() ? "-" : s.replaceAll("[\\p{Cntrl}\\s]", "?");
+        return s == null || s.isEmpty() ? "-" : UNPRINTABLE.matcher(s).replaceAll("?");
     }
 
     /**

@@ -110,10 +110,8 @@ public class GatewayConfig {
                 nonNegative("exchange.gateway.max-in-flight-retrieval", 128L * cores)), queued, waitMillis);
         String scopes = text("exchange.gateway.smart-scopes", "required");
         scopesRequired = !"off".equalsIgnoreCase(scopes);
-        if (!scopesRequired && !"off".equals(scopes.toLowerCase(java.util.Locale.ROOT))
-                || scopesRequired && !"required".equalsIgnoreCase(scopes)) {
+        if (scopesRequired && !"required".equalsIgnoreCase(scopes)) {
             errors.add("exchange.gateway.smart-scopes must be 'required' or 'off', was '" + scopes + "'");
-            scopesRequired = true;
         }
         accessLog = !"false".equalsIgnoreCase(text("exchange.gateway.access-log", "true"));
         hstsMaxAgeSeconds = nonNegative("exchange.gateway.hsts-max-age-seconds", 31_536_000L);
