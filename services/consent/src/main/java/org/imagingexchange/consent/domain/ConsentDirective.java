@@ -3,6 +3,7 @@ package org.imagingexchange.consent.domain;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.imagingexchange.consent.client.ConsentRequest;
 import org.imagingexchange.consent.client.DataClass;
 import org.imagingexchange.consent.client.Decision;
 
@@ -67,7 +68,8 @@ public record ConsentDirective(String id, String patientId, String patientIdIssu
             return false;
         }
         return purposes.contains(purposeOfUse)
-                || "ETREAT".equals(purposeOfUse) && purposes.contains("TREAT");
+                || ConsentRequest.PURPOSE_EMERGENCY_TREATMENT.equals(purposeOfUse)
+                && purposes.contains(ConsentRequest.PURPOSE_TREATMENT);
     }
 
     /**

@@ -26,6 +26,6 @@ public record Requester(String organizationId, String country, String id, String
 
     /** @return true when the request is made for emergency treatment (purpose of use ETREAT) */
     public boolean emergencyPurpose() {
-        return "ETREAT".equals(purposeOfUse);
+        return org.imagingexchange.consent.client.ConsentRequest.PURPOSE_EMERGENCY_TREATMENT.equals(purposeOfUse);
     }
 }
