@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
-import java.math.BigInteger;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
 import org.imagingexchange.testsupport.Http;
@@ -40,10 +38,11 @@ class ConsentPrefilterIT {
     @Test
     void otherOrganisation_seesStudyRightAfterPermit_andNotAfterDeny() {
         String patient = "PF-" + UUID.randomUUID().toString().substring(0, 8);
-        String study = "2.25." + new BigInteger(1, ByteBuffer.allocate(16).putLong(UUID.randomUUID().getMostSignificantBits())
-                .putLong(UUID.randomUUID().getLeastSignificantBits()).array());
+        String study = TestStudies.freshUid();
         HttpResponse<String> registered = Http.post("/fhir/ImagingStudy", Tokens.of("hospital-a"), "application/fhir+json",
-                imagingStudy(study, patient));
+                TestStudies.imagingStudy(study, patient,
+                        System.getProperty("it.orthanc.url", "http://127.0.0.1:18042") + "/dicom-web", "CT",
+                        "1.2.840.10008.5.1.4.1.1.2"));
         assertEquals(201, registered.statusCode(), registered.body());
         assertEquals(1, found(patient, "radiologist-a"), "the custodian sees its own study");
         assertEquals(0, found(patient, "clinician-b"), "no consent: another organisation finds nothing");
@@ -65,21 +64,6 @@ class ConsentPrefilterIT {
     }
 
     /** The study in hospital-a's DICOMweb archive (hospital-a has two archives, so the registration names it). */
-    private static String imagingStudy(String study, String patient) {
-        return """
-                {"resourceType":"ImagingStudy","status":"available",
-                 "contained":[{"resourceType":"Endpoint","id":"archive","status":"active",
-                   "connectionType":{"code":"dicom-wado-rs"},"payloadType":[{"text":"DICOM"}],"address":"%s"}],
-                 "endpoint":[{"reference":"#archive"}],
-                 "identifier":[{"system":"urn:dicom:uid","value":"urn:oid:%s"}],
-                 "subject":{"identifier":{"value":"%s"}},"started":"2026-11-30T08:00:00Z",
-                 "series":[{"uid":"%s.1","number":1,"modality":{"code":"CT"},
-                   "instance":[{"uid":"%s.1.1","number":1,
-                     "sopClass":{"system":"urn:ietf:rfc:3986","code":"urn:oid:1.2.840.10008.5.1.4.1.1.2"}}]}]}"""
-                .formatted(System.getProperty("it.orthanc.url", "http://127.0.0.1:18042") + "/dicom-web", study, patient,
-                        study, study);
-    }
-
     private static String consent(String patient, String type, String organization) {
         String actor = organization == null ? "" : """
                 ,"actor":[{"reference":{"type":"Organization",

@@ -3,9 +3,7 @@ package org.imagingexchange.allinone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
 import org.imagingexchange.testsupport.Http;
@@ -31,11 +29,10 @@ class DimseRetrievalIT {
     @Test
     void retrieve_studyRegisteredAtDimseArchiveButNotHeld_is404ProblemBeforeAnyByte() {
         String patient = "DIMSE-" + UUID.randomUUID().toString().substring(0, 8);
-        String study = "2.25." + new BigInteger(1, ByteBuffer.allocate(16).putLong(UUID.randomUUID().getMostSignificantBits())
-                .putLong(UUID.randomUUID().getLeastSignificantBits()).array());
+        String study = TestStudies.freshUid();
         String archive = "dicom://LEGACY_PACS@127.0.0.1:" + System.getProperty("it.legacy.dicom.port", "14543");
         HttpResponse<String> registered = Http.post("/fhir/ImagingStudy", Tokens.of("hospital-a"), "application/fhir+json",
-                imagingStudy(study, patient, archive));
+                TestStudies.imagingStudy(study, patient, archive, "CR", "1.2.840.10008.5.1.4.1.1.1"));
         assertEquals(201, registered.statusCode(), "the DIMSE-only archive is one of hospital-a's: " + registered.body());
 
         HttpResponse<String> wado = Http.get("/dicomweb/studies/" + study, Tokens.of("radiologist-a"), "Accept", WADO_ACCEPT);
@@ -44,19 +41,5 @@ class DimseRetrievalIT {
                 "an RFC 9457 problem: " + wado.headers().map());
         assertTrue(Http.problem(wado).getString("detail").contains("hospital-a-legacy"),
                 "the problem names the archive: " + wado.body());
-    }
-
-    private static String imagingStudy(String study, String patient, String endpoint) {
-        return """
-                {"resourceType":"ImagingStudy","status":"available",
-                 "contained":[{"resourceType":"Endpoint","id":"archive","status":"active",
-                   "connectionType":{"code":"dicom-wado-rs"},"payloadType":[{"text":"DICOM"}],"address":"%s"}],
-                 "endpoint":[{"reference":"#archive"}],
-                 "identifier":[{"system":"urn:dicom:uid","value":"urn:oid:%s"}],
-                 "subject":{"identifier":{"value":"%s"}},"started":"2026-11-30T08:00:00Z",
-                 "series":[{"uid":"%s.1","number":1,"modality":{"code":"CR"},
-                   "instance":[{"uid":"%s.1.1","number":1,
-                     "sopClass":{"system":"urn:ietf:rfc:3986","code":"urn:oid:1.2.840.10008.5.1.4.1.1.1"}}]}]}"""
-                .formatted(endpoint, study, patient, study, study);
     }
 }

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +45,6 @@ class Hl7v2IntakeIT {
                 "OBX|3|ST|113014^Study^DCM|1|" + uid) + "\r";
     }
 
-    static String freshUid() {
-        return "2.25." + new BigInteger(UUID.randomUUID().toString().replace("-", ""), 16);
-    }
-
     /** @return the searchset's DiagnosticReports of the patient, as the identity sees them through the gateway */
     static JsonArray reportsOf(String patient, String identity) {
         HttpResponse<String> r = Http.get("/fhir/DiagnosticReport?patient:identifier=" + patient, Tokens.of(identity));
@@ -83,7 +78,7 @@ class Hl7v2IntakeIT {
     void http_oruThroughTheGateway_isFoundByTheCustodianOnly() {
         String patient = "ORU-" + UUID.randomUUID().toString().substring(0, 8);
         String control = "H" + UUID.randomUUID().toString().substring(0, 12);
-        String uid = freshUid();
+        String uid = TestStudies.freshUid();
         HttpResponse<String> r = Http.post("/hl7v2", Tokens.of("hospital-a"), "application/hl7-v2", oru(control, patient, uid, "F"));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/hl7-v2"), r.headers().map().toString());
@@ -102,7 +97,7 @@ class Hl7v2IntakeIT {
     void mllp_oruAndItsResend_storeOneReportFoundBySearch() throws IOException {
         String patient = "ORU-" + UUID.randomUUID().toString().substring(0, 8);
         String control = "M" + UUID.randomUUID().toString().substring(0, 12);
-        String uid = freshUid();
+        String uid = TestStudies.freshUid();
         String ack = mllp(oru(control, patient, uid, "P"));
         assertTrue(ack.contains("\rMSA|AA|" + control), ack);
         String again = mllp(oru(control, patient, uid, "P"));
@@ -117,7 +112,7 @@ class Hl7v2IntakeIT {
     void mllp_missingStudyUid_isAEAndNothingIsFound() throws IOException {
         String patient = "ORU-" + UUID.randomUUID().toString().substring(0, 8);
         String control = "E" + UUID.randomUUID().toString().substring(0, 12);
-        String er7 = oru(control, patient, freshUid(), "F").replaceAll("OBX\\|3\\|[^\r]*\r", "");
+        String er7 = oru(control, patient, TestStudies.freshUid(), "F").replaceAll("OBX\\|3\\|[^\r]*\r", "");
         String ack = mllp(er7);
         assertTrue(ack.contains("\rMSA|AE|" + control), ack);
         assertTrue(ack.contains("ZDS^1^1"), "ERR-2 names ZDS-1: " + ack);
