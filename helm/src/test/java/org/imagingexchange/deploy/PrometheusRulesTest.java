@@ -12,26 +12,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.imagingexchange.testsupport.PromQl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The chart's alert rules (PrometheusRule, rendered with the production values) pass
  * {@code promtool check rules}, behave as {@code src/test/resources/prometheus/alerts-test.yml}
- * says under {@code promtool test rules}, and use only metrics the components really register.
+ * says under {@code promtool test rules}, and use only metrics the components really register
+ * ({@link RegisteredMetrics}).
  * promtool comes from the Debian package {@code prometheus} (scripts/lib/install.sh installs it).
  */
 class PrometheusRulesTest {
 
     static final Path WORK = Path.of("target", "prometheus");
     static final Path RULES = WORK.resolve("imaging-exchange-rules.yml");
-    private static final Path REPO = Path.of("..");
-    private static final Pattern METRIC_IN_EXPR = Pattern.compile("([a-z_][a-z0-9_]*)\\{");
-    private static final Pattern REGISTERED = Pattern.compile("\\.name\\(\"([a-z_][a-z0-9_]*)\"\\)");
 
     @BeforeAll
     static void writeRules() throws IOException {
@@ -55,44 +53,34 @@ class PrometheusRulesTest {
 
     @Test
     void rules_useOnlyMetricsTheComponentsRegister() throws IOException {
-        Set<String> registered = registeredMetrics();
         Set<String> used = new TreeSet<>();
-        Matcher m = METRIC_IN_EXPR.matcher(Files.readString(RULES));
-        while (m.find()) {
-            used.add(m.group(1));
-        }
+        expressions(Files.readString(RULES)).forEach(e -> used.addAll(PromQl.metricNames(e)));
         assertTrue(used.size() >= 7, () -> "expected the rules' metrics to be found, got " + used);
-        List<String> unknown = used.stream().filter(u -> !u.equals("up") && !registered.contains(base(u))).toList();
-        assertEquals(List.of(), unknown, "metrics used by alerts but registered by no component; registered: " + registered);
+        assertEquals(List.of(), RegisteredMetrics.unknown(used), "metrics used by alerts but registered by no component");
     }
 
-    /** @return the rule groups of the rendered PrometheusRule as a Prometheus rules file */
-    @SuppressWarnings("unchecked")
+    /** @return the rule groups of the PrometheusRule rendered with the production values, as a Prometheus rules file */
     static String rulesFile() {
-        Map<String, Object> rule = Manifests.render(List.of(Manifests.PRODUCTION_VALUES), Map.of())
-                .get("PrometheusRule", "imaging-exchange");
-        return new Yaml().dump(Map.of("groups", ((Map<String, Object>) rule.get("spec")).get("groups")));
+        return rulesFile(List.of(Manifests.PRODUCTION_VALUES), Map.of());
     }
 
-    /** @return names given to Prometheus metric builders in the components' and libraries' code */
-    static Set<String> registeredMetrics() throws IOException {
-        Set<String> names = new TreeSet<>();
-        for (String dir : List.of("gateway", "services", "libs")) {
-            try (Stream<Path> files = Files.walk(REPO.resolve(dir))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("src/main")).toList()) {
-                    Matcher m = REGISTERED.matcher(Files.readString(f));
-                    while (m.find()) {
-                        names.add(base(m.group(1)));
-                    }
-                }
-            }
-        }
-        return names;
+    /** @return the rule groups of the PrometheusRule rendered with these values, as a Prometheus rules file */
+    @SuppressWarnings("unchecked")
+    static String rulesFile(List<Path> valuesFiles, Map<String, String> set) {
+        Map<String, Object> rule = Manifests.render(valuesFiles, set).get("PrometheusRule", "imaging-exchange");
+        DumperOptions block = new DumperOptions();
+        block.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        block.setSplitLines(false);
+        return new Yaml(block).dump(Map.of("groups", ((Map<String, Object>) rule.get("spec")).get("groups")));
     }
 
-    /** Exposition suffixes of counters and histograms removed: the name given to the builder. */
-    static String base(String metric) {
-        return metric.replaceAll("_(bucket|count|sum|total|created)$", "");
+    /** @return the expression of every rule of a Prometheus rules file */
+    @SuppressWarnings("unchecked")
+    static List<String> expressions(String rulesFile) {
+        Map<String, List<Map<String, Object>>> file = new Yaml().load(rulesFile);
+        return file.get("groups").stream()
+                .flatMap(g -> ((List<Map<String, Object>>) g.get("rules")).stream())
+                .map(r -> (String) r.get("expr")).toList();
     }
 
     static String promtool(String... args) throws IOException, InterruptedException {
