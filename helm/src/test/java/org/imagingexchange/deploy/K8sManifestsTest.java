@@ -20,18 +20,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code k8s/}: the kustomize base holds exactly what the chart renders for {@code k8s/values.yaml};
  * the {@code dev} and {@code prod} overlays patch only objects the base has, their patches apply
  * (JSON Patch, RFC 6902, as kustomize applies them) and the results stay valid Kubernetes objects
- * with the chart's names, ports, probes and environment.
+ * with the chart's names, ports, probes and environment; {@code k8s/monitoring} holds the chart's alert rules as
+ * a plain Prometheus rules file.
  */
 class K8sManifestsTest {
 
     private static final Path K8S = Path.of("..", "k8s");
     private static final Path K8S_VALUES = K8S.resolve("values.yaml");
     private static final Path BASE = K8S.resolve("base").resolve("imaging-exchange.yaml");
+    private static final Path RULES = K8S.resolve("monitoring").resolve("imaging-exchange-rules.yml");
+    private static final String RULES_HEADER = """
+            # The chart's alert rules (PrometheusRule) as a plain Prometheus rules file (rule_files), for a
+            # Prometheus without the Operator; rendered from helm/imaging-exchange with k8s/values.yaml (mvn -pl
+            # helm test -Dk8s.regenerate=true rewrites it; K8sManifestsTest fails when it is out of step). The
+            # job label is the component name, namespace the deployment's. Meaning of each alert: docs/runbook.md.
+            """;
 
     @Test
     void base_matchesChartRenderedWithK8sValues() throws IOException {
@@ -41,6 +50,18 @@ class K8sManifestsTest {
         }
         assertEquals(normalise(rendered), normalise(Files.readString(BASE)),
                 "k8s/base/imaging-exchange.yaml is out of date: run mvn -pl helm test -Dk8s.regenerate=true");
+    }
+
+    @Test
+    void monitoringRules_matchChartsPrometheusRule() throws IOException {
+        String rendered = PrometheusRulesTest.rulesFile(List.of(K8S_VALUES), Map.of("monitoring.prometheusRule.enabled", "true"));
+        if (Boolean.getBoolean("k8s.regenerate")) {
+            Files.createDirectories(RULES.getParent());
+            Files.writeString(RULES, RULES_HEADER + rendered);
+        }
+        Yaml yaml = new Yaml();
+        assertEquals((Object) yaml.load(rendered), yaml.load(Files.readString(RULES)),
+                "k8s/monitoring/imaging-exchange-rules.yml is out of date: run mvn -pl helm test -Dk8s.regenerate=true");
     }
 
     @Test
