@@ -2,7 +2,11 @@ package org.imagingexchange.allinone;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.imagingexchange.testsupport.Http;
 
 /**
@@ -12,10 +16,27 @@ import org.imagingexchange.testsupport.Http;
  */
 final class PlatformReady {
 
-    private static final List<String> PROBES = List.of("/health/ready", "/registry/metrics", "/reports/metrics",
-            "/consent/metrics", "/audit/metrics", "/retrieval/metrics", "/metrics");
+    /**
+     * Each component's Prometheus endpoint on this server ({@code <context-root>/metrics}, the gateway's at the root),
+     * by component name (the job label the chart's ServiceMonitors give its series); the gateway, at "/", last.
+     */
+    static final Map<String, String> METRICS_PATHS = metricsPaths();
+
+    private static final List<String> PROBES =
+            Stream.concat(Stream.of("/health/ready"), METRICS_PATHS.values().stream()).toList();
 
     private PlatformReady() {
+    }
+
+    private static Map<String, String> metricsPaths() {
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("study-registry", "/registry/metrics");
+        paths.put("report-store", "/reports/metrics");
+        paths.put("consent", "/consent/metrics");
+        paths.put("audit", "/audit/metrics");
+        paths.put("retrieval-proxy", "/retrieval/metrics");
+        paths.put("gateway", "/metrics");
+        return Collections.unmodifiableMap(paths);
     }
 
     /** @return the probe's status; 0 when the request failed or timed out (a busy server starting up) */

@@ -8,21 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.imagingexchange.testsupport.GrafanaDashboard;
 import org.imagingexchange.testsupport.PromQl;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.DumperOptions;
@@ -42,7 +38,6 @@ class GrafanaDashboardTest {
     private static final String CONFIG_MAP = "imaging-exchange-grafana-dashboard";
     /** Grafana 10 writes schema version 38-39; the model has been stable in what this dashboard uses since 36. */
     private static final int MIN_SCHEMA_VERSION = 36;
-    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*\\w+\\)");
 
     @Test
     void dashboard_validModel_uniquePanelIdsOnTheGrid() throws IOException {
@@ -50,7 +45,7 @@ class GrafanaDashboardTest {
         assertTrue(d.getInt("schemaVersion") >= MIN_SCHEMA_VERSION, () -> "schemaVersion " + d.get("schemaVersion"));
         assertTrue(d.getString("uid").matches("[a-zA-Z0-9_-]{1,40}"), "a stable uid of at most 40 characters");
         assertTrue(!d.getString("title").isBlank(), "a title");
-        List<JsonObject> panels = panels(d);
+        List<JsonObject> panels = GrafanaDashboard.panels(d);
         List<Integer> ids = panels.stream().map(p -> p.getInt("id")).toList();
         assertEquals(ids.size(), new HashSet<>(ids).size(), () -> "panel ids must be unique: " + ids);
         assertAll(panels.stream().map(p -> () -> {
@@ -74,7 +69,7 @@ class GrafanaDashboardTest {
         assertEquals("prometheus", datasource.getString("query"), "the variable lists Prometheus data sources");
         String ref = "${" + datasource.getString("name") + "}";
         List<JsonObject> users = new ArrayList<>(variables.stream().filter(v -> v.getString("type").equals("query")).toList());
-        for (JsonObject p : panels(d)) {
+        for (JsonObject p : GrafanaDashboard.panels(d)) {
             if (!p.getString("type").equals("row")) {
                 users.add(p);
                 users.addAll(p.getJsonArray("targets").getValuesAs(JsonObject.class));
@@ -87,7 +82,7 @@ class GrafanaDashboardTest {
     @Test
     void queries_onlyRegisteredMetrics_coveringWhatOperatorsWatch() throws IOException {
         Set<String> used = new TreeSet<>();
-        expressions(dashboard()).values().forEach(e -> used.addAll(PromQl.metricNames(e)));
+        GrafanaDashboard.queries(dashboard()).values().forEach(e -> used.addAll(PromQl.metricNames(e)));
         assertEquals(List.of(), RegisteredMetrics.unknown(used), "metrics queried by panels but registered by no component");
         List<String> watched = List.of("gateway_request_duration_seconds_count", "http_server_request_duration_seconds_bucket",
                 "retrieval_bytes_streamed_total", "retrieval_time_to_first_byte_seconds_bucket", "consent_decisions_total",
@@ -98,7 +93,7 @@ class GrafanaDashboardTest {
 
     @Test
     void queries_validPromQl_promtoolAcceptsThem() throws Exception {
-        Map<String, String> expressions = expressions(dashboard());
+        Map<String, String> expressions = GrafanaDashboard.queries(dashboard());
         List<Map<String, String>> rules = new ArrayList<>();
         expressions.forEach((name, expr) -> rules.add(Map.of("record", name, "expr", substituteVariables(expr))));
         DumperOptions block = new DumperOptions();
@@ -125,37 +120,9 @@ class GrafanaDashboardTest {
         assertEquals("monitoring", at(elsewhere, "metadata", "namespace"), "in the namespace the sidecar watches");
     }
 
-    /** @return every query of the dashboard by a recording-rule-like name: panel queries and variable selectors */
-    static Map<String, String> expressions(JsonObject dashboard) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (JsonObject p : panels(dashboard)) {
-            if (p.containsKey("targets")) {
-                for (JsonObject t : p.getJsonArray("targets").getValuesAs(JsonObject.class)) {
-                    out.put("dashboard:panel_" + p.getInt("id") + "_" + t.getString("refId"), t.getString("expr"));
-                }
-            }
-        }
-        for (JsonObject v : dashboard.getJsonObject("templating").getJsonArray("list").getValuesAs(JsonObject.class)) {
-            if (v.getString("type").equals("query")) {
-                Matcher m = LABEL_VALUES.matcher(v.getJsonObject("query").getString("query"));
-                assertTrue(m.matches(), () -> "variable " + v.getString("name") + ": expected label_values(selector, label)");
-                out.put("dashboard:variable_" + v.getString("name"), m.group(1));
-            }
-        }
-        return out;
-    }
-
     /** Grafana's variables replaced by values of their kind, so that promtool can parse the query. */
     private static String substituteVariables(String expr) {
         return expr.replace("$__rate_interval", "5m").replace("$namespace", "imaging-exchange").replace("$job", ".+");
-    }
-
-    /** @return every panel, the panels of collapsed rows included */
-    private static List<JsonObject> panels(JsonObject dashboard) {
-        return dashboard.getJsonArray("panels").getValuesAs(JsonObject.class).stream()
-                .flatMap(p -> Stream.concat(Stream.of(p), p.containsKey("panels")
-                        ? p.getJsonArray("panels").getValuesAs(JsonObject.class).stream() : Stream.empty()))
-                .toList();
     }
 
     static JsonObject dashboard() throws IOException {
@@ -164,8 +131,7 @@ class GrafanaDashboardTest {
 
     private static JsonObject read(String json) {
         try (JsonReader r = Json.createReader(new StringReader(json))) {
-            JsonValue v = r.readValue();
-            return v.asJsonObject();
+            return r.readObject();
         }
     }
 }
