@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The Containerfile (there is no container engine here to run it) has one target per component
  * on the official Open Liberty image of the version the build uses, copies each component's own
  * server.xml and WAR under the names server.xml deploys, installs the features at build time, ends
- * as a non-root user and keeps the Maven build out of the component images.
+ * as a non-root user and keeps the Maven build out of the component images; docs/images.md builds and pushes
+ * every target.
  */
 class ContainerfileTest {
 
@@ -61,6 +62,16 @@ class ContainerfileTest {
             assertEquals(database, stage.contains("/jdbc/ /config/lib/jdbc/"), () -> e.getKey() + ": JDBC driver exactly where a data source is");
         }));
         assertTrue(stages.get("liberty").startsWith("FROM ${LIBERTY_IMAGE} AS liberty"), "component images on the official image");
+    }
+
+    @Test
+    void documentation_buildsAndPushesEveryTarget() throws IOException {
+        String file = Files.readString(REPO.resolve("Containerfile"));
+        assertTrue(file.contains("docs/images.md"), "the Containerfile points to the build-and-push documentation");
+        String doc = Files.readString(REPO.resolve("docs/images.md"));
+        assertAll(MODULES.keySet().stream().map(target -> () -> assertTrue(doc.contains("`" + target + "`"),
+                () -> "docs/images.md names target " + target)));
+        assertTrue(doc.contains("--target \"$c\"") && doc.contains(" push "), "docs/images.md builds and pushes each target");
     }
 
     /** @return the text of each named stage, by name */

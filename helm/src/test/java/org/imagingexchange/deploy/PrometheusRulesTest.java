@@ -23,13 +23,15 @@ import org.yaml.snakeyaml.Yaml;
  * The chart's alert rules (PrometheusRule, rendered with the production values) pass
  * {@code promtool check rules}, behave as {@code src/test/resources/prometheus/alerts-test.yml}
  * says under {@code promtool test rules}, and use only metrics the components really register
- * ({@link RegisteredMetrics}).
+ * ({@link RegisteredMetrics}); each alert links the section of docs/runbook.md that says what it means and
+ * what to do.
  * promtool comes from the Debian package {@code prometheus} (scripts/lib/install.sh installs it).
  */
 class PrometheusRulesTest {
 
     static final Path WORK = Path.of("target", "prometheus");
     static final Path RULES = WORK.resolve("imaging-exchange-rules.yml");
+    private static final Path RUNBOOK = Path.of("..", "docs", "runbook.md");
 
     @BeforeAll
     static void writeRules() throws IOException {
@@ -57,6 +59,29 @@ class PrometheusRulesTest {
         expressions(Files.readString(RULES)).forEach(e -> used.addAll(PromQl.metricNames(e)));
         assertTrue(used.size() >= 7, () -> "expected the rules' metrics to be found, got " + used);
         assertEquals(List.of(), RegisteredMetrics.unknown(used), "metrics used by alerts but registered by no component");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rules_everyAlertLinksItsRunbookSection() throws IOException {
+        Map<String, List<Map<String, Object>>> file = new Yaml().load(Files.readString(RULES));
+        List<Map<String, Object>> alerts = file.get("groups").stream()
+                .flatMap(g -> ((List<Map<String, Object>>) g.get("rules")).stream()).toList();
+        Set<String> anchors = new TreeSet<>();
+        for (String line : Files.readAllLines(RUNBOOK)) {
+            if (line.startsWith("#")) {
+                anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
+            }
+        }
+        List<String> missing = alerts.stream()
+                .filter(a -> {
+                    String link = (String) ((Map<String, Object>) a.get("annotations")).get("runbook");
+                    String anchor = a.get("alert").toString().toLowerCase(java.util.Locale.ROOT);
+                    return !("docs/runbook.md#" + anchor).equals(link) || !anchors.contains(anchor);
+                })
+                .map(a -> (String) a.get("alert")).toList();
+        assertEquals(List.of(), missing, "alerts without a section of their name in docs/runbook.md that their runbook link names");
     }
 
     /** @return the rule groups of the PrometheusRule rendered with the production values, as a Prometheus rules file */
