@@ -168,6 +168,20 @@ class HelmChartTest {
     }
 
     @Test
+    void template_dicomAeTitle_nodeAndCallingAeOfRegistryAndProxy() {
+        Manifests m = Manifests.render(List.of(), Map.of("dicom.aeTitle", "REGION_X"));
+        Map<String, Object> registry = at(m.get("ConfigMap", "study-registry-config"), "data");
+        assertEquals("REGION_X", registry.get("EXCHANGE_DIMSE_AE_TITLE"), "the DICOM node's AE title");
+        assertEquals("11112", registry.get("EXCHANGE_DIMSE_PORT"));
+        assertEquals("REGION_X", at(m.get("ConfigMap", "retrieval-proxy-config"), "data", "EXCHANGE_RETRIEVAL_DIMSE_AE_TITLE"),
+                "C-GETs call archives with the platform's AE title");
+        Manifests off = Manifests.render(List.of(), Map.of("dicom.enabled", "false"));
+        assertEquals("0", at(off.get("ConfigMap", "study-registry-config"), "data", "EXCHANGE_DIMSE_PORT"),
+                "without the DICOM node the registry opens no DICOM port");
+        assertTrue(off.find("Service", "study-registry-dicom").isEmpty(), "no DICOM Service");
+    }
+
+    @Test
     void template_networkPolicies_onlyGatewayAndDicomFromOutside() {
         Manifests m = Manifests.render(List.of(Manifests.PRODUCTION_VALUES), Map.of());
         assertAll(COMPONENTS.stream().map(c -> () -> {

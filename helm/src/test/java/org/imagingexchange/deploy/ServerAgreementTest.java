@@ -41,10 +41,11 @@ class ServerAgreementTest {
     private static final List<String> LIBS = List.of("libs/service-kit", "libs/audit-client", "libs/consent-client");
 
     /**
-     * Variables set for configuration the services do not read yet: the DICOM node (issue 7:
-     * {@code EXCHANGE_DIMSE_*}) and the retrieval cache (issue 8: {@code EXCHANGE_RETRIEVAL_CACHE_*}).
+     * Variables set for configuration the services do not read yet: C-MOVE destinations of the DICOM node
+     * ({@code EXCHANGE_DIMSE_AE_<AET>_HOST} / {@code _PORT}; the node answers C-ECHO, C-STORE and C-FIND) and the
+     * retrieval cache (issue 8: {@code EXCHANGE_RETRIEVAL_CACHE_*}).
      */
-    private static final Pattern AHEAD = Pattern.compile("EXCHANGE_DIMSE_.*|EXCHANGE_RETRIEVAL_CACHE_.*");
+    private static final Pattern AHEAD = Pattern.compile("EXCHANGE_DIMSE_AE_.*_(HOST|PORT)|EXCHANGE_RETRIEVAL_CACHE_.*");
     /** Read by the Liberty launcher (JVM_ARGS) and by MP JWT (mp.jwt.verify.audiences). */
     private static final Set<String> PLATFORM = Set.of("JVM_ARGS", "MP_JWT_VERIFY_AUDIENCES");
     private static final Pattern LITERAL = Pattern.compile("\"([a-zA-Z0-9.<>_-]+)\"");
