@@ -140,8 +140,9 @@ record StudySearchSql(String sql, List<Object> parameters, boolean pagedInside) 
 
     /**
      * The consent pre-filter: the requester's own archive's studies, or a patient with a permit directive
-     * that could apply to this requester (organisation, country, data class, not ended). Issuer and
-     * custodian of the directive are left to the consent decision. PostgreSQL evaluates the EXISTS either
+     * that could apply to this requester and this study (organisation, country, data class, not ended, and
+     * the directive's custodian {@code Consent.organization}, which governs only the data it holds, is the
+     * study's). The issuer of the directive's identifier is left to the consent decision. PostgreSQL evaluates the EXISTS either
      * as one hash of the candidates per statement or as an index probe per row, whichever is cheaper; with
      * the covering result-order index (db/postgresql V3_2) an unfiltered page is an index-only scan.
      */
@@ -154,6 +155,8 @@ record StudySearchSql(String sql, List<Object> parameters, boolean pagedInside) 
                 + " WHERE h.patient_id = " + alias + ".patient_id"
                 + " AND (h.organization_id IS NULL OR h.organization_id = " + org + ")"
                 + " AND (h.country IS NULL OR h.country = " + b.param(scope.country()) + ")"
+                + " AND (h.custodian_organization_id IS NULL OR h.custodian_organization_id = " + alias
+                + ".custodian_organization_id)"
                 + " AND (h.data_class IS NULL OR h.data_class = 'IMAGING_STUDY')"
                 + " AND (h.period_end IS NULL OR h.period_end >= CURRENT_TIMESTAMP)))");
     }
