@@ -13,7 +13,8 @@
 # Environment: BENCH_DB (regbench), BENCH_SEED (1), BENCH_PER (40 samples per kind and requester),
 # BENCH_ROUNDS (5), BENCH_WARMUP (1), BENCH_LOAD_CLIENTS (0), BENCH_LOAD_SECONDS (60), BENCH_HTTP_PORT
 # (27080), BENCH_DIMSE_PORT (27112), BENCH_START_TIMEOUT (300 s for the server to become ready), KEYCLOAK_URL (http://127.0.0.1:18180, realm imaging),
-# BENCH_KEEP_SERVER=1 leaves the server running (stop: bench/registry/run.sh stop).
+# BENCH_KEEP_SERVER=1 leaves the server running (stop: bench/registry/run.sh stop), BENCH_JFR=1 records the
+# server with JFR during the load phase and writes results/<time>-profile.md (bench/retrieval/jfr-summary.sh).
 # Needs: mvn -B -o install -DskipTests -DskipITs -pl all-in-one -am; the Liberty runtime of ./exchange.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -132,8 +133,23 @@ java bench/registry/QueryMix.java run "$BASE/registry" "$WORK/queries.tsv" "$WOR
 cat "$WORK/run.md" >>"$report"
 if ((LOAD_CLIENTS > 0)); then
   echo >>"$report"
+  if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+    # JFR (settings=profile) over the middle of the load phase; summary next to the report.
+    jvm=""
+    for p in $(pgrep java); do
+      if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "WLP_USER_DIR=$WLP_USER_DIR"; then jvm="$p"; fi
+    done
+    rm -f "$WORK/platform.jfr"
+    (sleep 10 && jcmd "$jvm" JFR.start name=bench settings=profile filename="$WORK/platform.jfr" \
+      duration="$((LOAD_SECONDS > 30 ? LOAD_SECONDS - 20 : 10))s" >/dev/null) &
+  fi
   java bench/registry/QueryMix.java load "$BASE" "$WORK/queries.tsv" "$WORK/tokens.tsv" "$LOAD_CLIENTS" \
     "$LOAD_SECONDS" "$WORK/load.md" "Through the gateway, $LOAD_CLIENTS concurrent clients"
   cat "$WORK/load.md" >>"$report"
+  if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+    for _ in $(seq 1 30); do [[ -s "$WORK/platform.jfr" ]] && break; sleep 2; done
+    bench/retrieval/jfr-summary.sh "$WORK/platform.jfr" >"$RESULTS/$stamp-profile.md" || echo "no JFR summary" >&2
+    cp "$WORK/platform.jfr" "/tmp/regbench-$stamp.jfr" 2>/dev/null || true
+  fi
 fi
 echo "report: $report"

@@ -25,16 +25,37 @@ final class TestStudies {
      * @return a FHIR ImagingStudy (registration body of {@code POST /fhir/ImagingStudy}) with one series and instance
      */
     static String imagingStudy(String study, String patient, String endpoint, String modality, String sopClass) {
+        return imagingStudy(study, "", "{\"identifier\":{\"value\":\"%s\"}}".formatted(patient), endpoint, modality,
+                sopClass);
+    }
+
+    /**
+     * @param study    Study Instance UID
+     * @param patient  Patient ID
+     * @param family   the patient's family name
+     * @param endpoint the archive's address
+     * @return a FHIR ImagingStudy like {@link #imagingStudy(String, String, String, String, String)} (CT) whose subject
+     *         is a contained Patient with that identifier and name
+     */
+    static String imagingStudyOfNamedPatient(String study, String patient, String family, String endpoint) {
+        String contained = """
+                ,{"resourceType":"Patient","id":"patient","identifier":[{"value":"%s"}],
+                  "name":[{"family":"%s","given":["Test"]}]}""".formatted(patient, family);
+        return imagingStudy(study, contained, "{\"reference\":\"#patient\"}", endpoint, "CT", "1.2.840.10008.5.1.4.1.1.2");
+    }
+
+    private static String imagingStudy(String study, String contained, String subject, String endpoint, String modality,
+                                       String sopClass) {
         return """
                 {"resourceType":"ImagingStudy","status":"available",
                  "contained":[{"resourceType":"Endpoint","id":"archive","status":"active",
-                   "connectionType":{"code":"dicom-wado-rs"},"payloadType":[{"text":"DICOM"}],"address":"%s"}],
+                   "connectionType":{"code":"dicom-wado-rs"},"payloadType":[{"text":"DICOM"}],"address":"%s"}%s],
                  "endpoint":[{"reference":"#archive"}],
                  "identifier":[{"system":"urn:dicom:uid","value":"urn:oid:%s"}],
-                 "subject":{"identifier":{"value":"%s"}},"started":"2026-11-30T08:00:00Z",
+                 "subject":%s,"started":"2026-11-30T08:00:00Z",
                  "series":[{"uid":"%s.1","number":1,"modality":{"code":"%s"},
                    "instance":[{"uid":"%s.1.1","number":1,
                      "sopClass":{"system":"urn:ietf:rfc:3986","code":"urn:oid:%s"}}]}]}"""
-                .formatted(endpoint, study, patient, study, modality, study, sopClass);
+                .formatted(endpoint, contained, study, subject, study, modality, study, sopClass);
     }
 }

@@ -1,7 +1,7 @@
 package org.imagingexchange.gateway.domain;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -24,6 +24,9 @@ import java.util.List;
  * is read to its end. Thread-safe (no state).
  */
 public final class ManifestBundles {
+
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
 
     /** Ends of the canonical URLs of the MADO manifest Bundle profiles (IHE RAD MADO, HL7 Europe). */
     static final List<String> MADO_PROFILES = List.of("/MadoFhirBundle", "/EuMadoBundle", "/ImImagingStudyManifest");
@@ -70,7 +73,7 @@ public final class ManifestBundles {
         String key = null;
         int depth = 0;
         boolean topLevelBundle = false;
-        try (JsonParser p = Json.createParser(in)) {
+        try (JsonParser p = JSON_PROVIDER.createParser(in)) {
             while (p.hasNext()) {
                 JsonParser.Event e = p.next();
                 switch (e) {

@@ -1,6 +1,5 @@
 package org.imagingexchange.dicom.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -30,6 +30,9 @@ import org.imagingexchange.dicom.Vr;
  */
 public final class DicomJsonReader {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
+
     private DicomJsonReader() {
     }
 
@@ -41,7 +44,7 @@ public final class DicomJsonReader {
      * @throws InvalidDicomJsonException when the text is not DICOM JSON
      */
     public static List<DicomDataset> readArray(Reader json) {
-        try (JsonReader reader = Json.createReader(json)) {
+        try (JsonReader reader = JSON_PROVIDER.createReader(json)) {
             List<DicomDataset> out = new ArrayList<>();
             for (JsonValue v : reader.readArray()) {
                 out.add(read(asObject(v, "data set")));
@@ -60,7 +63,7 @@ public final class DicomJsonReader {
      * @throws InvalidDicomJsonException when the text is not a DICOM JSON object
      */
     public static DicomDataset read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(json))) {
             return read(reader.readObject());
         } catch (JsonException e) {
             throw new InvalidDicomJsonException("not a DICOM JSON object: " + e.getMessage(), e);

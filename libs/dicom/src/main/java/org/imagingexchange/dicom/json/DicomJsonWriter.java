@@ -1,10 +1,10 @@
 package org.imagingexchange.dicom.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +21,9 @@ import org.imagingexchange.dicom.Tag;
  */
 public final class DicomJsonWriter {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
+
     private DicomJsonWriter() {
     }
 
@@ -31,7 +34,7 @@ public final class DicomJsonWriter {
      * @return the JSON array
      */
     public static JsonArray toJson(List<DicomDataset> datasets) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON_PROVIDER.createArrayBuilder();
         datasets.forEach(d -> array.add(toJson(d)));
         return array.build();
     }
@@ -43,7 +46,7 @@ public final class DicomJsonWriter {
      * @return the JSON object
      */
     public static JsonObject toJson(DicomDataset dataset) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON_PROVIDER.createObjectBuilder();
         for (DicomElement e : dataset.elements()) {
             object.add(Tag.toHex(e.tag()), element(e));
         }
@@ -51,7 +54,7 @@ public final class DicomJsonWriter {
     }
 
     private static JsonObjectBuilder element(DicomElement e) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("vr", e.vr().name());
+        JsonObjectBuilder json = JSON_PROVIDER.createObjectBuilder().add("vr", e.vr().name());
         if (e.inlineBinary() != null) {
             return json.add("InlineBinary", Base64.getEncoder().encodeToString(e.inlineBinary()));
         }
@@ -61,7 +64,7 @@ public final class DicomJsonWriter {
         if (e.values().isEmpty()) {
             return json;
         }
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON_PROVIDER.createArrayBuilder();
         for (Object v : e.values()) {
             if (v == null) {
                 values.addNull();
@@ -83,7 +86,7 @@ public final class DicomJsonWriter {
     }
 
     private static JsonObjectBuilder personName(PersonName pn) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON_PROVIDER.createObjectBuilder();
         if (pn.alphabetic() != null) {
             json.add("Alphabetic", pn.alphabetic());
         }

@@ -1,9 +1,9 @@
 package org.imagingexchange.kit.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -14,6 +14,9 @@ import java.util.List;
  * paths a FHIR R4 {@code OperationOutcome} ({@code application/fhir+json}) carrying the same facts.
  */
 public final class ProblemResponses {
+
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
 
     /** Media type of RFC 9457 problem details. */
     public static final String PROBLEM_JSON = "application/problem+json";
@@ -54,7 +57,7 @@ public final class ProblemResponses {
 
     /** @return the RFC 9457 members plus {@code correlationId} and, where present, {@code errors} */
     static JsonObject problemJson(ProblemException problem, String instance, String correlationId) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON_PROVIDER.createObjectBuilder()
                 .add("type", problem.type().toString())
                 .add("title", problem.title())
                 .add("status", problem.status());
@@ -69,8 +72,8 @@ public final class ProblemResponses {
         }
         List<ProblemException.Issue> issues = problem.issues();
         if (!issues.isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            issues.forEach(i -> errors.add(Json.createObjectBuilder()
+            JsonArrayBuilder errors = JSON_PROVIDER.createArrayBuilder();
+            issues.forEach(i -> errors.add(JSON_PROVIDER.createObjectBuilder()
                     .add("location", i.location()).add("message", i.message())));
             b.add("errors", errors);
         }
@@ -106,14 +109,14 @@ public final class ProblemResponses {
 
     /** @return a FHIR R4 OperationOutcome with one issue per finding (or one for the whole problem) */
     static JsonObject operationOutcome(ProblemException problem, String correlationId) {
-        JsonArrayBuilder issues = Json.createArrayBuilder();
+        JsonArrayBuilder issues = JSON_PROVIDER.createArrayBuilder();
         String code = fhirIssueCode(problem.status());
         if (problem.issues().isEmpty()) {
             issues.add(issue(code, problem.detail() == null ? problem.title() : problem.detail(), null));
         } else {
             problem.issues().forEach(i -> issues.add(issue(code, i.message(), i.location())));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("resourceType", "OperationOutcome");
+        JsonObjectBuilder b = JSON_PROVIDER.createObjectBuilder().add("resourceType", "OperationOutcome");
         if (correlationId != null) {
             b.add("id", correlationId);
         }
@@ -121,12 +124,12 @@ public final class ProblemResponses {
     }
 
     private static JsonObjectBuilder issue(String code, String diagnostics, String location) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON_PROVIDER.createObjectBuilder()
                 .add("severity", "error")
                 .add("code", code)
                 .add("diagnostics", diagnostics);
         if (location != null) {
-            b.add("expression", Json.createArrayBuilder().add(location));
+            b.add("expression", JSON_PROVIDER.createArrayBuilder().add(location));
         }
         return b;
     }

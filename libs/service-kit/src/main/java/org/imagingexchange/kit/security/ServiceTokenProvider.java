@@ -2,9 +2,9 @@ package org.imagingexchange.kit.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -28,6 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ServiceTokenProvider {
+
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
 
     /** A cached token is renewed this long before its {@code expires_in} runs out. */
     static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
@@ -73,7 +76,7 @@ public class ServiceTokenProvider {
             if (response.statusCode() != 200) {
                 throw new ServiceTokenUnavailableException("Token endpoint answered HTTP " + response.statusCode(), null);
             }
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(response.body()))) {
                 JsonObject body = reader.readObject();
                 token = body.getString("access_token");
                 long expiresIn = body.getJsonNumber("expires_in").longValue();

@@ -3,10 +3,10 @@ package org.imagingexchange.registry.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +31,9 @@ import org.imagingexchange.registry.domain.CrawlService;
 @RolesAllowed("exchange-service")
 @Produces(MediaType.APPLICATION_JSON)
 public class CrawlResource {
+
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
 
     @Inject
     CrawlService crawler;
@@ -75,7 +78,7 @@ public class CrawlResource {
             return Optional.empty();
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(body))) {
             value = reader.readValue();
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

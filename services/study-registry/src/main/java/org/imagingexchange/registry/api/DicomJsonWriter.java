@@ -1,10 +1,10 @@
 package org.imagingexchange.registry.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,9 @@ import org.imagingexchange.registry.domain.Study;
  */
 final class DicomJsonWriter {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
+
     /** Specific Character Set of every answer: ISO_IR 192 (UTF-8; JSON is always Unicode). */
     static final String UTF8_CHARACTER_SET = "ISO_IR 192";
 
@@ -38,7 +41,7 @@ final class DicomJsonWriter {
 
     /** @return the study-level results */
     JsonArray studies(List<Study> studies, FieldSelection fields) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON_PROVIDER.createArrayBuilder();
         for (Study s : studies) {
             Attrs a = new Attrs();
             a.text(DicomAttribute.SPECIFIC_CHARACTER_SET, UTF8_CHARACTER_SET);
@@ -74,16 +77,16 @@ final class DicomJsonWriter {
 
     /** @return series-level results across studies, each with its Study Instance UID */
     JsonArray seriesAcross(List<Located<Series>> rows) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON_PROVIDER.createArrayBuilder();
         rows.forEach(r -> out.add(series(r.study().studyInstanceUid(), r.item())));
         return out.build();
     }
 
     /** @return instance-level results across studies, each with its series' attributes (PS3.18 Table 10.6.3-5) */
     JsonArray instancesAcross(List<Located<SeriesInstance>> rows) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON_PROVIDER.createArrayBuilder();
         for (Located<SeriesInstance> r : rows) {
-            JsonObjectBuilder o = Json.createObjectBuilder(instance(r.study().studyInstanceUid(),
+            JsonObjectBuilder o = JSON_PROVIDER.createObjectBuilder(instance(r.study().studyInstanceUid(),
                     r.item().series().seriesInstanceUid(), r.item().instance()));
             Attrs series = new Attrs();
             series.text(DicomAttribute.MODALITY, r.item().series().modality());
@@ -96,7 +99,7 @@ final class DicomJsonWriter {
 
     /** @return the series-level results of one study */
     JsonArray series(String studyUid, List<Series> series) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON_PROVIDER.createArrayBuilder();
         series.forEach(s -> out.add(series(studyUid, s)));
         return out.build();
     }
@@ -117,7 +120,7 @@ final class DicomJsonWriter {
 
     /** @return the instance-level results of one series */
     JsonArray instances(String studyUid, String seriesUid, List<Instance> instances) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON_PROVIDER.createArrayBuilder();
         instances.forEach(i -> out.add(instance(studyUid, seriesUid, i)));
         return out.build();
     }
@@ -137,7 +140,7 @@ final class DicomJsonWriter {
     }
 
     private static JsonObject sorted(JsonObject o) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON_PROVIDER.createObjectBuilder();
         new TreeMap<>(o).forEach(b::add);
         return b.build();
     }
@@ -151,9 +154,9 @@ final class DicomJsonWriter {
         }
 
         void texts(DicomAttribute attr, List<String> values) {
-            JsonObjectBuilder e = Json.createObjectBuilder().add("vr", attr.vr());
+            JsonObjectBuilder e = JSON_PROVIDER.createObjectBuilder().add("vr", attr.vr());
             if (!values.isEmpty()) {
-                JsonArrayBuilder v = Json.createArrayBuilder();
+                JsonArrayBuilder v = JSON_PROVIDER.createArrayBuilder();
                 values.forEach(v::add);
                 e.add("Value", v);
             }
@@ -165,32 +168,32 @@ final class DicomJsonWriter {
         }
 
         void integer(DicomAttribute attr, Integer value) {
-            JsonObjectBuilder e = Json.createObjectBuilder().add("vr", attr.vr());
+            JsonObjectBuilder e = JSON_PROVIDER.createObjectBuilder().add("vr", attr.vr());
             if (value != null) {
-                e.add("Value", Json.createArrayBuilder().add(value));
+                e.add("Value", JSON_PROVIDER.createArrayBuilder().add(value));
             }
             byTag.put(attr.tag(), e.build());
         }
 
         /** PN as {"Alphabetic":..,"Ideographic":..,"Phonetic":..} (PS3.18 F.2.2), empty groups left out. */
         void personName(DicomAttribute attr, String pn) {
-            JsonObjectBuilder e = Json.createObjectBuilder().add("vr", attr.vr());
+            JsonObjectBuilder e = JSON_PROVIDER.createObjectBuilder().add("vr", attr.vr());
             if (pn != null && !pn.isEmpty()) {
                 String[] groups = pn.split("=", -1);
                 String[] names = {"Alphabetic", "Ideographic", "Phonetic"};
-                JsonObjectBuilder name = Json.createObjectBuilder();
+                JsonObjectBuilder name = JSON_PROVIDER.createObjectBuilder();
                 for (int g = 0; g < Math.min(groups.length, names.length); g++) {
                     if (!groups[g].isEmpty()) {
                         name.add(names[g], groups[g]);
                     }
                 }
-                e.add("Value", Json.createArrayBuilder().add(name));
+                e.add("Value", JSON_PROVIDER.createArrayBuilder().add(name));
             }
             byTag.put(attr.tag(), e.build());
         }
 
         JsonObject build() {
-            JsonObjectBuilder o = Json.createObjectBuilder();
+            JsonObjectBuilder o = JSON_PROVIDER.createObjectBuilder();
             byTag.forEach(o::add);
             return o.build();
         }

@@ -1,10 +1,10 @@
 package org.imagingexchange.registry.integration;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -42,6 +42,9 @@ import org.imagingexchange.registry.domain.StudyManifest;
  * fails on a reused connection is retried once. Thread-safe.
  */
 public class QidoRsSourceArchive extends ConfiguredArchive {
+
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
 
     /** Instances asked for per page of a study's contents. */
     static final int CONTENT_PAGE_SIZE = 1000;
@@ -182,7 +185,7 @@ public class QidoRsSourceArchive extends ConfiguredArchive {
         if (body.isBlank()) {
             return parse.apply(JsonValue.EMPTY_JSON_ARRAY);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.ARRAY) {
                 throw new MalformedDicomJsonException("the answer is not a JSON array");

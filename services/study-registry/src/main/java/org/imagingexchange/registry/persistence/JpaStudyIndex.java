@@ -88,8 +88,12 @@ public class JpaStudyIndex implements StudyIndex {
     @SuppressWarnings("unchecked")
     private <E> List<E> window(StudySearchSql sql, Class<E> type, int offset, int limit) {
         Query q = em.createNativeQuery(sql.sql(), type);
-        for (int i = 0; i < sql.parameters().size(); i++) {
+        int n = sql.parameters().size();
+        for (int i = 0; i < n; i++) {
             q.setParameter(i + 1, sql.parameters().get(i));
+        }
+        if (sql.pagedInside()) {
+            return q.setParameter(n - 1, offset).setParameter(n, limit).getResultList();
         }
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }

@@ -19,7 +19,21 @@ import org.imagingexchange.registry.domain.StudyQuery;
  * @param sql        the statement with positional parameters {@code ?1, ?2, ...}
  * @param parameters the parameter values in order
  */
-record StudySearchSql(String sql, List<Object> parameters) {
+record StudySearchSql(String sql, List<Object> parameters, boolean pagedInside) {
+
+    /**
+     * A statement paged by the caller (OFFSET/FETCH appended to the outermost SELECT).
+     *
+     * @param sql        the statement
+     * @param parameters its parameter values
+     */
+    StudySearchSql(String sql, List<Object> parameters) {
+        this(sql, parameters, false);
+    }
+
+    /** The PN columns of the patient's name, one per component group (alphabetic, ideographic, phonetic). */
+    private static final List<String> NAME_GROUPS =
+            List.of("patient_name_alphabetic", "patient_name_ideographic", "patient_name_phonetic");
 
     /** Result order: newest study date first, undated last, then by UID (stable for paging). */
     static final String ORDER = " ORDER BY s.study_date DESC NULLS LAST, s.study_instance_uid";
@@ -38,10 +52,52 @@ record StudySearchSql(String sql, List<Object> parameters) {
      * @return the SELECT of matching {@code imaging_study} rows in result order
      */
     static StudySearchSql of(StudyQuery q, SearchScope scope) {
+        if (byNamePrefix(q)) {
+            return keysThenRows(q, scope);
+        }
         Builder b = new Builder();
         studyConditions(b, q);
-        scope(b, scope);
+        scope(b, scope, "s");
         return new StudySearchSql("SELECT s.* FROM imaging_study s" + b.whereClause() + ORDER, b.values);
+    }
+
+    /** A PatientName key without component groups and not fuzzy: matched against each group by its own index. */
+    private static boolean byNamePrefix(StudyQuery q) {
+        return q.patientName() != null && !q.fuzzy() && q.patientName().indexOf('=') < 0;
+    }
+
+    /**
+     * Keys, then rows: the page of matching keys is found, scoped, ordered and cut first, and only its rows
+     * are read. Each name group is matched by its own index, which carries what the scope and the order
+     * need (db/postgresql V3_3), so on PostgreSQL a common name prefix (thousands of studies) is read from
+     * the indexes alone and only the page's rows from the table (300 ms to 25 ms for 2,251 matches at a
+     * million studies). The caller's offset and limit are the last two parameters ({@link #pagedInside}).
+     */
+    private static StudySearchSql keysThenRows(StudyQuery q, SearchScope scope) {
+        Builder b = new Builder();
+        List<String> groups = PersonNames.searchGroups(q.patientName());
+        String key = groups.get(0) == null ? PersonNames.fold(q.patientName()) : groups.get(0);
+        List<String> branches = new ArrayList<>();
+        for (String column : NAME_GROUPS) {
+            Builder branch = b.branch();
+            branch.where("s." + column + " " + branch.match(key));
+            studyConditions(branch, withoutName(q));
+            branches.add("SELECT s.study_instance_uid, s.study_date, s.custodian_organization_id, s.patient_id"
+                    + " FROM imaging_study s" + branch.whereClause());
+        }
+        Builder outer = b.branch();
+        scope(outer, scope, "k");
+        String keys = "SELECT k.study_instance_uid FROM (" + String.join(" UNION ", branches) + ") k"
+                + outer.whereClause() + " ORDER BY k.study_date DESC NULLS LAST, k.study_instance_uid"
+                + " OFFSET " + b.param(null) + " ROWS FETCH NEXT " + b.param(null) + " ROWS ONLY";
+        return new StudySearchSql("SELECT s.* FROM imaging_study s JOIN (" + keys + ") p"
+                + " ON p.study_instance_uid = s.study_instance_uid" + ORDER, b.values, true);
+    }
+
+    private static StudyQuery withoutName(StudyQuery q) {
+        return new StudyQuery(q.patientId(), q.issuerOfPatientId(), null, false, q.studyDate(), q.studyTime(),
+                q.modalitiesInStudy(), q.studyInstanceUids(), q.accessionNumber(), q.referringPhysicianName(),
+                q.studyId(), q.bodyPartsExamined(), q.fields(), q.paging());
     }
 
     /**
@@ -52,7 +108,7 @@ record StudySearchSql(String sql, List<Object> parameters) {
     static StudySearchSql series(CrossStudyQuery q, SearchScope scope) {
         Builder b = new Builder();
         studyConditions(b, q.study());
-        scope(b, scope);
+        scope(b, scope, "s");
         seriesConditions(b, q.series());
         return new StudySearchSql("SELECT x.* FROM imaging_series x JOIN imaging_study s"
                 + " ON s.study_instance_uid = x.study_instance_uid" + b.whereClause() + ORDER
@@ -67,7 +123,7 @@ record StudySearchSql(String sql, List<Object> parameters) {
     static StudySearchSql instances(CrossStudyQuery q, SearchScope scope) {
         Builder b = new Builder();
         studyConditions(b, q.study());
-        scope(b, scope);
+        scope(b, scope, "s");
         seriesConditions(b, q.series());
         if (!q.instance().sopInstanceUids().isEmpty()) {
             b.where("i.sop_instance_uid IN (" + b.params(new ArrayList<>(q.instance().sopInstanceUids())) + ")");
@@ -84,20 +140,23 @@ record StudySearchSql(String sql, List<Object> parameters) {
 
     /**
      * The consent pre-filter: the requester's own archive's studies, or a patient with a permit directive
-     * that could apply to this requester (organisation, country, data class, not ended). Issuer and
-     * custodian of the directive are left to the consent decision. PostgreSQL evaluates the EXISTS either
+     * that could apply to this requester and this study (organisation, country, data class, not ended, and
+     * the directive's custodian {@code Consent.organization}, which governs only the data it holds, is the
+     * study's). The issuer of the directive's identifier is left to the consent decision. PostgreSQL evaluates the EXISTS either
      * as one hash of the candidates per statement or as an index probe per row, whichever is cheaper; with
      * the covering result-order index (db/postgresql V3_2) an unfiltered page is an index-only scan.
      */
-    private static void scope(Builder b, SearchScope scope) {
+    private static void scope(Builder b, SearchScope scope, String alias) {
         if (!scope.restricted()) {
             return;
         }
         String org = b.param(scope.organizationId());
-        b.where("(s.custodian_organization_id = " + org + " OR EXISTS (SELECT 1 FROM consent_permit h"
-                + " WHERE h.patient_id = s.patient_id"
+        b.where("(" + alias + ".custodian_organization_id = " + org + " OR EXISTS (SELECT 1 FROM consent_permit h"
+                + " WHERE h.patient_id = " + alias + ".patient_id"
                 + " AND (h.organization_id IS NULL OR h.organization_id = " + org + ")"
                 + " AND (h.country IS NULL OR h.country = " + b.param(scope.country()) + ")"
+                + " AND (h.custodian_organization_id IS NULL OR h.custodian_organization_id = " + alias
+                + ".custodian_organization_id)"
                 + " AND (h.data_class IS NULL OR h.data_class = 'IMAGING_STUDY')"
                 + " AND (h.period_end IS NULL OR h.period_end >= CURRENT_TIMESTAMP)))");
     }
@@ -194,7 +253,7 @@ record StudySearchSql(String sql, List<Object> parameters) {
     /** PN key: a key with component groups matches group by group; otherwise any group may match. */
     private static String personName(Builder b, String key) {
         List<String> groups = PersonNames.searchGroups(key);
-        String[] columns = {"s.patient_name_alphabetic", "s.patient_name_ideographic", "s.patient_name_phonetic"};
+        String[] columns = NAME_GROUPS.stream().map(c -> "s." + c).toArray(String[]::new);
         List<String> conditions = new ArrayList<>();
         if (key.indexOf('=') >= 0) {
             for (int i = 0; i < 3; i++) {
@@ -243,8 +302,21 @@ record StudySearchSql(String sql, List<Object> parameters) {
 
     /** Collects conditions and positional parameters. */
     private static final class Builder {
-        final List<Object> values = new ArrayList<>();
+        final List<Object> values;
         final List<String> conditions = new ArrayList<>();
+
+        Builder() {
+            this(new ArrayList<>());
+        }
+
+        private Builder(List<Object> values) {
+            this.values = values;
+        }
+
+        /** @return a builder with conditions of its own that numbers its parameters after this one's */
+        Builder branch() {
+            return new Builder(values);
+        }
 
         void where(String condition) {
             conditions.add(condition);
