@@ -67,7 +67,7 @@ public class RegistryBeans {
     CrawlService crawlService(SourceArchives sources, StudyIndex index, CrawlCheckpoints checkpoints, CrawlLog log,
                               CrawlProgress progress, RegistryConfig config) {
         return new CrawlService(sources, index, checkpoints, log, new CrawlService.Settings(config.crawlPageSize(),
-                executor, config.crawlParallelism(), progress, Clock.systemUTC()));
+                config.crawlListPageSize(), executor, config.crawlParallelism(), progress, Clock.systemUTC()));
     }
 
     /**

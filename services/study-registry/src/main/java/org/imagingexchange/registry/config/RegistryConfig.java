@@ -184,6 +184,14 @@ public class RegistryConfig {
         return bounded(PREFIX + "crawl.page-size", 100, 10, 1000);
     }
 
+    /**
+     * @return studies per request for a source's study list: the page size times 1..20
+     *         ({@code crawl.list-pages}, default 5), committed page by page
+     */
+    public int crawlListPageSize() {
+        return crawlPageSize() * bounded(PREFIX + "crawl.list-pages", 5, 1, 20);
+    }
+
     /** @return requests for study contents (each for a batch of studies) a crawl runs at once, 1..32, default 4 */
     public int crawlParallelism() {
         return bounded(PREFIX + "crawl.parallelism", 4, 1, 32);

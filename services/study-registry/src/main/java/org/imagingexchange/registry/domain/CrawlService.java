@@ -42,13 +42,27 @@ public final class CrawlService {
     /**
      * How crawls run.
      *
-     * @param pageSize    studies per page and per transaction, &gt;= 1
-     * @param executor    runs the listing of the next page and the reads of a page's changed studies
-     * @param parallelism batches of studies read at once, &gt;= 1
-     * @param progress    where progress goes (metrics, logs)
-     * @param clock       for durations and timestamps
+     * @param pageSize     studies per page and per transaction, &gt;= 1
+     * @param listPageSize studies per request for the source's study list, a multiple of {@code pageSize}: a
+     *                     list is committed page by page; larger lists mean fewer requests that each pay for
+     *                     their offset at the source (Orthanc's QIDO-RS takes longer the larger the offset)
+     * @param executor     runs the listing of the next page and the reads of a page's changed studies
+     * @param parallelism  batches of studies read at once, &gt;= 1
+     * @param progress     where progress goes (metrics, logs)
+     * @param clock        for durations and timestamps
      */
-    public record Settings(int pageSize, Executor executor, int parallelism, CrawlProgress progress, Clock clock) {
+    public record Settings(int pageSize, int listPageSize, Executor executor, int parallelism, CrawlProgress progress,
+                           Clock clock) {
+
+        /**
+         * @throws IllegalArgumentException when a size is below 1 or the list size is no multiple of the page size
+         */
+        public Settings {
+            if (pageSize < 1 || listPageSize < pageSize || listPageSize % pageSize != 0) {
+                throw new IllegalArgumentException("crawl list size " + listPageSize + " must be a multiple of the page size "
+                        + pageSize);
+            }
+        }
     }
 
     /**
@@ -121,15 +135,18 @@ public final class CrawlService {
         CompletableFuture<List<Study>> listing = list(source, cp.nextOffset());
         while (true) {
             long waited = System.nanoTime();
-            List<Study> page = join(listing);
+            List<Study> listed = join(listing);
             timings.listing += System.nanoTime() - waited;
-            boolean last = page.size() < settings.pageSize();
+            boolean last = listed.size() < settings.listPageSize();
             if (!last) {
-                // The next page is listed while this one is read and written; if that listing fails, this
-                // page is still committed first and the crawl resumes after it.
-                listing = list(source, cp.nextOffset() + page.size());
+                // The next list is fetched while this one is read and written page by page; if that listing
+                // fails, these pages are still committed first and the crawl resumes after them.
+                listing = list(source, cp.nextOffset() + listed.size());
             }
-            cp = commitPage(source, page, cp, timings);
+            for (int from = 0; from < listed.size() || from == 0; from += settings.pageSize()) {
+                cp = commitPage(source, listed.subList(from, Math.min(listed.size(), from + settings.pageSize())), cp,
+                        timings);
+            }
             if (last) {
                 break;
             }
@@ -184,7 +201,7 @@ public final class CrawlService {
     }
 
     private CompletableFuture<List<Study>> list(SourceArchive source, int offset) {
-        return CompletableFuture.supplyAsync(() -> source.studies(offset, settings.pageSize()), settings.executor());
+        return CompletableFuture.supplyAsync(() -> source.studies(offset, settings.listPageSize()), settings.executor());
     }
 
     /**

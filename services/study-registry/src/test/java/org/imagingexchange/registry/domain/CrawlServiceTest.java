@@ -51,6 +51,32 @@ class CrawlServiceTest {
     }
 
     @Test
+    void crawl_listLargerThanPage_oneListRequestCommittedPageByPage_resumesAtCommittedPage() {
+        archive.addStudies(9);
+        archive.failAtOffset = 6;
+        CrawlService crawler = crawler(archive, 2, 6);
+        assertThrows(SourceArchiveUnavailableException.class, () -> crawler.crawl(Optional.empty()));
+        assertEquals(List.of(0, 6), archive.listedOffsets, "six studies listed by one request");
+        assertEquals(3, index.batches.size(), "the six listed studies committed in pages of two");
+        assertEquals(6, checkpoints.running("hospital-a").orElseThrow().nextOffset());
+        archive.failAtOffset = -1;
+        archive.listedOffsets.clear();
+
+        CrawlResult r = crawler.crawl(Optional.empty()).get(0);
+
+        assertEquals(List.of(6), archive.listedOffsets, "resumed after the last committed page; 3 < 6 ends the list");
+        assertEquals(5, index.batches.size(), "pages of 2 and 1 after the resume");
+        assertEquals(9, r.studies());
+        assertEquals(9, r.added());
+    }
+
+    @Test
+    void settings_listSizeNotAMultipleOfThePage_refused() {
+        assertThrows(IllegalArgumentException.class, () -> new CrawlService.Settings(100, 250, Runnable::run, 1,
+                null, Clock.systemUTC()));
+    }
+
+    @Test
     void crawl_unchangedSource_readsNoStudyContents() {
         archive.addStudies(5);
         crawler(2).crawl(Optional.empty());
@@ -207,10 +233,14 @@ class CrawlServiceTest {
     }
 
     private CrawlService crawler(int pageSize) {
-        return crawler(archive, pageSize);
+        return crawler(archive, pageSize, pageSize);
     }
 
     private CrawlService crawler(SourceArchive source, int pageSize) {
+        return crawler(source, pageSize, pageSize);
+    }
+
+    private CrawlService crawler(SourceArchive source, int pageSize, int listPageSize) {
         CrawlLog crawlLog = new CrawlLog() {
             @Override
             public void record(CrawlResult result) {
@@ -232,7 +262,8 @@ class CrawlServiceTest {
             }
         };
         return new CrawlService(() -> List.of(source), index, checkpoints, crawlLog,
-                new CrawlService.Settings(pageSize, Executors.newFixedThreadPool(2), 2, progress, Clock.systemUTC()));
+                new CrawlService.Settings(pageSize, listPageSize, Executors.newFixedThreadPool(2), 2, progress,
+                        Clock.systemUTC()));
     }
 
     /** A source with studies of one CT series each; counts per study adjustable. */
