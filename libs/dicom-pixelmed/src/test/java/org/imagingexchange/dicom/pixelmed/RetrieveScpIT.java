@@ -123,8 +123,8 @@ class RetrieveScpIT {
         Process storescp = Dcmtk.start("storescp", "+xa", "-aet", "STORESCP", "-od", out.toString(),
                 String.valueOf(TestNode.storescpPort()));
         try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, null, null, (a, m, l, k) -> List.of(ct, rle)))) {
-            Thread.sleep(300);
-            Dcmtk.Run run = Dcmtk.run("movescu", retrieveArgs("movescu", "MOVESCU", null, "-aem", "STORESCP"));
+            Dcmtk.Run run = awaitStorescpThen(() -> Dcmtk.run("movescu", retrieveArgs("movescu", "MOVESCU", null,
+                    "-aem", "STORESCP")));
             assertTrue(run.output().contains("Received Final Move Response (Success)"), run.output());
         } finally {
             storescp.destroy();
@@ -151,14 +151,76 @@ class RetrieveScpIT {
     }
 
     @Test
-    void move_unreachableDestination_subOperationsFailedB000() throws Exception {
+    void move_unreachableDestination_everySubOperationFailedA702() throws Exception {
         RetrievableInstance ct = sample("CT_small.dcm");
         // STORESCP is configured but nothing listens on its port in this test.
         try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, null, null, (a, m, l, k) -> List.of(ct)))) {
             Dcmtk.Run run = Dcmtk.run("movescu", retrieveArgs("movescu", "MOVESCU", null, "-aem", "STORESCP"));
-            assertTrue(run.output().contains("Warning") || run.output().contains("Failed"),
-                    () -> "expected a failed sub-operation:\n" + run.output());
+            assertTrue(run.output().contains("Final Move Response (Refused: OutOfResourcesSubOperations)"),
+                    () -> "expected A702:\n" + run.output());
         }
+    }
+
+    @Test
+    void get_oneInstanceUnavailable_b000WithOneFailed() throws Exception {
+        RetrievableInstance ct = sample("CT_small.dcm");
+        RetrievableInstance gone = TestNode.file(Path.of("does-not-exist.dcm"), "1.2.3.4.5.6");
+        Path out = workDir("get-partial");
+        try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, null, (a, m, l, k) -> List.of(ct, gone), null))) {
+            Dcmtk.Run run = Dcmtk.run("getscu", retrieveArgs("getscu", "GETSCU", out));
+            assertTrue(run.output().contains("Warning: SubOperationsCompleteOneOrMoreFailures")
+                    || run.output().contains("B000"), () -> "expected B000:\n" + run.output());
+            assertTrue(run.output().contains("Number of Completed Suboperations : 1"), run.output());
+            assertTrue(run.output().contains("Number of Failed Suboperations    : 1"), run.output());
+        }
+        assertEquals(List.of(ct.sopInstanceUid()), receivedSopInstanceUids(out));
+    }
+
+    @Test
+    void move_instancesUnavailable_countedAsFailed() throws Exception {
+        RetrievableInstance ct = sample("CT_small.dcm");
+        RetrievableInstance gone = TestNode.file(Path.of("does-not-exist.dcm"), "1.2.3.4.5.6");
+        Path out = workDir("move-partial");
+        Process storescp = Dcmtk.start("storescp", "+xa", "-aet", "STORESCP", "-od", out.toString(),
+                String.valueOf(TestNode.storescpPort()));
+        try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, null, null, (a, m, l, k) -> List.of(ct, gone)))) {
+            Dcmtk.Run run = awaitStorescpThen(() -> Dcmtk.run("movescu", retrieveArgs("movescu", "MOVESCU", null,
+                    "-aem", "STORESCP")));
+            assertTrue(run.output().contains("Final Move Response (Warning: SubOperationsCompleteOneOrMoreFailures)"),
+                    () -> "expected B000:\n" + run.output());
+        } finally {
+            storescp.destroy();
+            storescp.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void move_cancelAfterFirstPendingResponse_cancelStatusWithRemaining() throws Exception {
+        RetrievableInstance ct = sample("CT_small.dcm");
+        List<RetrievableInstance> many = java.util.Collections.nCopies(40, ct);
+        Path out = workDir("move-cancel");
+        Process storescp = Dcmtk.start("storescp", "+xa", "-aet", "STORESCP", "-od", out.toString(),
+                String.valueOf(TestNode.storescpPort()));
+        try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, null, null, (a, m, l, k) -> many))) {
+            Dcmtk.Run run = awaitStorescpThen(() -> Dcmtk.run("movescu", retrieveArgs("movescu", "MOVESCU", null,
+                    "-aem", "STORESCP", "--cancel", "1")));
+            assertTrue(run.output().contains("Received Final Move Response (Cancel"), () -> "expected FE00:\n" + run.output());
+            assertTrue(!run.output().contains("Move Response 40 "), () -> "sub-operations stop at the cancel:\n" + run.output());
+        } finally {
+            storescp.destroy();
+            storescp.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** An association to the started storescp succeeds (it listens), then the step runs. */
+    private static Dcmtk.Run awaitStorescpThen(java.util.concurrent.Callable<Dcmtk.Run> step) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (Dcmtk.run("echoscu", "-aec", "STORESCP", HOST, String.valueOf(TestNode.storescpPort())).exitCode() == 0) {
+                return step.call();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("storescp did not start");
     }
 
     @Test
