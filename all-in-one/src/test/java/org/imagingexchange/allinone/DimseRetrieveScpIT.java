@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.imagingexchange.testsupport.Http;
@@ -85,27 +86,36 @@ class DimseRetrieveScpIT {
         assertTrue(get.output().contains("Received C-GET Response (Success)"), get.output());
         assertEquals(instances, files(out), "every instance the PACS holds arrives: " + get.output());
         assertTrue(instances > 0, "the test PACS holds the study");
-        assertTrue(awaitAuditEvent("AE:HOSPITAL_A", "\"outcome\"\\s*:\\s*\"0\""), "audited like the same WADO-RS retrieval, the AE as agent");
+        assertTrue(awaitAuditEvent("AE:HOSPITAL_A", study, "\"outcome\"\\s*:\\s*\"0\""), "audited like the same WADO-RS retrieval, the AE as agent");
     }
 
     @Test
     void getscu_aeOfAnOrganisationWithoutConsent_receivesNothing() throws Exception {
+        // A study of its own patient, held by hospital-a, for which hospital-b has no consent (opt-in policy).
+        String refused = TestStudies.freshUid();
+        String archive = "dicom://LEGACY_PACS@127.0.0.1:" + System.getProperty("it.legacy.dicom.port", "14543");
+        HttpResponse<String> registered = Http.post("/fhir/ImagingStudy", Tokens.of("hospital-a"), "application/fhir+json",
+                TestStudies.imagingStudy(refused, "DIMSE-" + UUID.randomUUID().toString().substring(0, 8), archive, "CT",
+                        "1.2.840.10008.5.1.4.1.1.2"));
+        assertEquals(201, registered.statusCode(), registered.body());
         Path out = workDir("getscu-b");
-        Run get = run(concat("getscu", studyLevel("HOSPITAL_B", "-od", out.toString())));
-        assertEquals(0, files(out), "consent refuses hospital-b (opt-in, no consent): " + get.output());
+        Run get = run("getscu", "-v", "-S", "-aet", "HOSPITAL_B", "-aec", "EXCHANGE", "-od", out.toString(),
+                "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + refused, HOST, dimsePort());
+        assertEquals(0, files(out), "consent refuses hospital-b: " + get.output());
         assertTrue(!get.output().contains("(Pending)"), "no sub-operation: " + get.output());
-        assertTrue(awaitAuditEvent("AE:HOSPITAL_B", "consent denied"), "the refusal is audited like a refused WADO-RS retrieval");
+        assertTrue(awaitAuditEvent("AE:HOSPITAL_B", refused, "consent denied"),
+                "the refusal is audited like a refused WADO-RS retrieval");
     }
 
     /**
      * Polls the audit trail (as auditor; records arrive through the services' outboxes) for a PatientRead of the
      * study with the AE as agent whose JSON matches the pattern.
      */
-    private static boolean awaitAuditEvent(String agent, String pattern) throws InterruptedException {
+    private static boolean awaitAuditEvent(String agent, String studyUid, String pattern) throws InterruptedException {
         java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> events = Http.get("/fhir/AuditEvent?agent=" + agent + "&entity=" + study,
+            HttpResponse<String> events = Http.get("/fhir/AuditEvent?agent=" + agent + "&entity=" + studyUid,
                     Tokens.of("auditor"));
             if (events.statusCode() == 200 && wanted.matcher(events.body()).find()) {
                 return true;
