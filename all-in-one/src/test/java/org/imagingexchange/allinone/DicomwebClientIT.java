@@ -61,20 +61,9 @@ class DicomwebClientIT {
         JsonArray studies = result.getJsonArray("studies");
         assertEquals(1, studies.size(), "one study of patient 1CT1: " + out);
         String uid = studies.getJsonObject(0).getJsonObject("0020000D").getJsonArray("Value").getString(0);
-        assertEquals(orthancStudyUid("1CT1"), uid, "the Study Instance UID the archive holds");
+        assertEquals(TestStudies.orthancStudyUid("1CT1"), uid, "the Study Instance UID the archive holds");
         JsonArray series = result.getJsonArray("series");
         assertFalse(series.isEmpty(), "the study's series: " + out);
         assertEquals(uid, series.getJsonObject(0).getJsonObject("0020000D").getJsonArray("Value").getString(0));
-    }
-
-    private static String orthancStudyUid(String patientId) throws Exception {
-        String base = System.getProperty("it.orthanc.url");
-        String auth = Base64.getEncoder().encodeToString("orthanc:orthanc-pass".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(base + "/dicom-web/studies?PatientID=" + patientId))
-                        .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode());
-        return Json.createReader(new StringReader(r.body())).readArray().getJsonObject(0).getJsonObject("0020000D")
-                .getJsonArray("Value").getString(0);
     }
 }

@@ -31,7 +31,7 @@ class ExchangeScenarioIT {
                 "KEYCLOAK_URL", System.getProperty("it.keycloak.url"),
                 "PACS_URL", System.getProperty("it.orthanc.url"),
                 "LEGACY_PACS_URL", System.getProperty("it.legacy.url"),
-                "REGISTRY_DICOM_PORT", "19191");
+                "REGISTRY_DICOM_PORT", System.getProperty("it.dimse.port", "19191"));
         ScenarioResult result = new DemoScenario(DemoConfig.from(settings::get), System.out).run();
         assertTrue(result.passed(), () -> "expected every scenario check to hold, but " + result.summary()
                 + " after " + result.checks().size() + " checks: " + result.checks());

@@ -49,7 +49,7 @@ class PrometheusScrapeIT {
     static void scrapeTheRunningPlatform() throws IOException, InterruptedException {
         PlatformReady.await(Duration.ofMinutes(5));
         prometheus = PrometheusServer.start(Path.of("target", "prometheus-it"),
-                Integer.getInteger("it.prometheus.port", 19193), config());
+                Integer.getInteger("it.prometheus.port", 19195), config());
         touchEveryDomainMetric();
     }
 

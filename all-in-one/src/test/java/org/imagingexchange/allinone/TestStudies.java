@@ -1,6 +1,15 @@
 package org.imagingexchange.allinone;
 
+import java.io.StringReader;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 
@@ -11,6 +20,29 @@ final class TestStudies {
     }
 
     /** @return a fresh UID under the UUID-derived root 2.25 (PS3.5 §B.2) */
+    /**
+     * Asks the test PACS (Orthanc HOSPITAL_A, {@code it.orthanc.url}) itself, by QIDO-RS with the demo credentials.
+     *
+     * @param query e.g. {@code studies?PatientID=1CT1}
+     * @return the DICOM JSON array it answers
+     */
+    static JsonArray orthancQido(String query) throws Exception {
+        String auth = Base64.getEncoder().encodeToString("orthanc:orthanc-pass".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(System.getProperty("it.orthanc.url") + "/dicom-web/" + query))
+                        .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("Orthanc QIDO-RS " + query + ": HTTP " + r.statusCode());
+        }
+        return Json.createReader(new StringReader(r.body())).readArray();
+    }
+
+    /** @return the Study Instance UID the test PACS holds for the patient (its first study) */
+    static String orthancStudyUid(String patientId) throws Exception {
+        return orthancQido("studies?PatientID=" + patientId).getJsonObject(0).getJsonObject("0020000D")
+                .getJsonArray("Value").getString(0);
+    }
+
     static String freshUid() {
         return "2.25." + new BigInteger(1, ByteBuffer.allocate(16).putLong(UUID.randomUUID().getMostSignificantBits())
                 .putLong(UUID.randomUUID().getLeastSignificantBits()).array());

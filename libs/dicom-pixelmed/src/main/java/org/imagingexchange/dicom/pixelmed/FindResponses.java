@@ -19,19 +19,22 @@ import org.imagingexchange.dicom.net.QueryRetrieveModel;
 /**
  * C-FIND SCP behaviour, PS3.4 §C.4.1.3, as PixelMed's query generator: asks the handler, then hands
  * PixelMed one match per pending response (FF00). A missing or unknown Query/Retrieve Level is
- * answered A900, a handler failure with its status, an absent handler with 0122. One instance per
- * request, used on the association's thread.
+ * answered A900, a handler failure with its status, an absent handler with 0122. A C-CANCEL-RQ
+ * (seen between two matches) ends the matches; the final response then carries FE00 (PS3.4
+ * C.4.1.3.1, set by {@link TappedSocket}). One instance per request, used on the association's thread.
  */
 final class FindResponses extends RequestOutcome implements QueryResponseGenerator {
 
     private static final Logger LOG = Logger.getLogger(FindResponses.class.getName());
 
+    private final ScpConnection connection;
     private final AssociationInfo association;
     private final CFindScpHandler handler;
     private Stream<DicomDataset> matches;
     private Iterator<DicomDataset> iterator;
 
-    FindResponses(AssociationInfo association, CFindScpHandler handler) {
+    FindResponses(ScpConnection connection, AssociationInfo association, CFindScpHandler handler) {
+        this.connection = connection;
         this.association = association;
         this.handler = handler;
     }
@@ -64,7 +67,10 @@ final class FindResponses extends RequestOutcome implements QueryResponseGenerat
     @Override
     public AttributeList next() {
         try {
-            return iterator != null && iterator.hasNext() ? PixelMedAttributes.toAttributeList(iterator.next()) : null;
+            if (iterator == null || connection.cancelRequested() || !iterator.hasNext()) {
+                return null;
+            }
+            return PixelMedAttributes.toAttributeList(iterator.next());
         } catch (DicomException | RuntimeException e) {
             // A match that cannot be encoded ends the responses; PixelMed then sends the final status.
             LOG.log(Level.WARNING, "C-FIND match not sent", e);

@@ -5,8 +5,6 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.query.RetrieveResponseGenerator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
@@ -23,9 +21,10 @@ import org.imagingexchange.dicom.net.RetrievableInstance;
 
 /**
  * C-GET and C-MOVE SCP behaviour, PS3.4 §C.4.3.3 / §C.4.2.3, as PixelMed's retrieve generator: asks
- * the C-GET or C-MOVE handler for the instances, spools each (PixelMed sends files) into the
- * association's spool folder, and lets PixelMed run the C-STORE sub-operations with pending
- * responses and the final counts. A Move Destination that is not configured is answered A801 before
+ * the C-GET or C-MOVE handler for the instances and hands them to PixelMed as a {@link RetrieveSet}
+ * (C-GET: each opened just before it is sent; C-MOVE: all spooled first), which runs the C-STORE
+ * sub-operations with pending responses; the final status and counts are those of
+ * {@link FinalRetrieveResponse}. A Move Destination that is not configured is answered A801 before
  * anything is selected. One instance per request, used on the association's thread.
  */
 final class RetrieveResponses extends RequestOutcome implements RetrieveResponseGenerator {
@@ -52,7 +51,13 @@ final class RetrieveResponses extends RequestOutcome implements RetrieveResponse
                     () -> new DimseException(DimseStatus.REFUSED_SOP_CLASS_NOT_SUPPORTED, "not a Q/R SOP class"));
             DicomDataset keys = PixelMedAttributes.toDataset(identifier);
             QueryRetrieveLevel level = QueryRetrieveLevel.parse(keys.getString(DicomAttribute.QUERY_RETRIEVE_LEVEL));
-            files = spoolAll(select(model.moveSopClass().equals(sopClassUid), model, level, keys));
+            boolean move = model.moveSopClass().equals(sopClassUid);
+            List<RetrievableInstance> selected = select(move, model, level, keys);
+            files = move ? RetrieveSet.spooled(selected, connection, spool) : RetrieveSet.streaming(selected, connection, spool);
+            connection.subOperations(files.size(), selected.size() - files.size());
+            if (files.isEmpty() && !selected.isEmpty()) {
+                fail(DimseStatus.REFUSED_OUT_OF_RESOURCES_SUB_OPERATIONS.code(), "none of the instances could be had");
+            }
         } catch (IllegalArgumentException | DicomException e) {
             fail(DimseStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS.code(), e.getMessage());
         } catch (DimseException e) {
@@ -83,21 +88,6 @@ final class RetrieveResponses extends RequestOutcome implements RetrieveResponse
             throw new DimseException(DimseStatus.REFUSED_SOP_CLASS_NOT_SUPPORTED, "C-GET not offered");
         }
         return config.get().select(association, model, level, keys);
-    }
-
-    private SetOfDicomFiles spoolAll(List<RetrievableInstance> instances) throws IOException {
-        SetOfDicomFiles set = new SetOfDicomFiles();
-        for (RetrievableInstance instance : instances) {
-            Path file = Files.createTempFile(spool, "retrieve-", ".dcm");
-            try (InputStream in = instance.open()) {
-                Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                set.add(file.toString());
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "instance " + instance.sopInstanceUid() + " not available for retrieve", e);
-                Files.deleteIfExists(file);
-            }
-        }
-        return set;
     }
 
     @Override

@@ -43,6 +43,12 @@ final class ScpConnection implements Runnable {
     private final Path spoolRoot;
     private volatile int storeStatus = -1;
     private volatile String moveDestination;
+    private TappedSocket tapped;
+    /** State of the C-FIND, C-GET or C-MOVE request being served (one at a time per association). */
+    private int requestMessageId = -1;
+    private boolean cancelled;
+    private int subOperations = -1;
+    private int unavailable;
 
     ScpConnection(Socket socket, DimseScpConfig config, Path spoolRoot) {
         this.socket = socket;
@@ -73,10 +79,11 @@ final class ScpConnection implements Runnable {
             Path associationSpool = spool;
             AssociationInfo info = new AssociationInfo(new AeTitle(calling), config.aeTitle(),
                     socket.getInetAddress().getHostAddress());
-            new StorageSOPClassSCP(new TappedSocket(socket, request, this), config.aeTitle().value(),
+            tapped = new TappedSocket(socket, request, this);
+            new StorageSOPClassSCP(tapped, config.aeTitle().value(),
                     MAX_PDU_RECEIVED, 0, 0, spool.toFile(), StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER,
                     new HeaderIngest(this, info, config.store()), null,
-                    () -> new FindResponses(info, config.find()),
+                    () -> new FindResponses(this, info, config.find()),
                     () -> new RetrieveResponses(this, info, config, associationSpool),
                     destinations(), new AnyExplicitStoreFindMoveGetPresentationContextSelectionPolicy()).run();
         } catch (IOException | com.pixelmed.network.DicomNetworkException | com.pixelmed.dicom.DicomException e) {
@@ -143,6 +150,59 @@ final class ScpConnection implements Runnable {
     /** @return the Move Destination of the C-MOVE-RQ being served, null when none */
     String moveDestination() {
         return moveDestination;
+    }
+
+    /** A C-FIND, C-GET or C-MOVE request with this Message ID arrived: its state starts afresh. */
+    void requestStarted(int messageId) {
+        requestMessageId = messageId;
+        cancelled = false;
+        subOperations = -1;
+        unavailable = 0;
+    }
+
+    /** A C-CANCEL-RQ arrived; it counts when it names the request being served (PS3.7 §9.3.2.3). */
+    void cancel(int messageIdBeingRespondedTo) {
+        if (messageIdBeingRespondedTo == requestMessageId) {
+            cancelled = true;
+        }
+    }
+
+    /** @return whether the request being served was cancelled, after taking in what the peer has sent */
+    boolean cancelRequested() {
+        try {
+            tapped.poll();
+        } catch (IOException e) {
+            // The association is failing; PixelMed's next read reports it.
+            LOG.log(Level.FINE, "polling for C-CANCEL", e);
+        }
+        return cancelled;
+    }
+
+    /** @return whether a C-CANCEL-RQ for the request being served arrived (no polling) */
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /**
+     * The retrieve being served will run this many C-STORE sub-operations.
+     *
+     * @param count       instances handed to PixelMed
+     * @param notSendable instances left out because they could not be had (counted as failed)
+     */
+    void subOperations(int count, int notSendable) {
+        subOperations = count;
+        unavailable = notSendable;
+    }
+
+    /**
+     * @param pixelMed the final response PixelMed is sending
+     * @return the response PS3.4 requires, empty when the request ran no sub-operations (a refusal)
+     */
+    Optional<FinalRetrieveResponse> finalRetrieveResponse(FinalRetrieveResponse pixelMed) {
+        if (subOperations < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(FinalRetrieveResponse.of(pixelMed, subOperations, cancelled, unavailable));
     }
 
     private static void deleteQuietly(Path dir) {

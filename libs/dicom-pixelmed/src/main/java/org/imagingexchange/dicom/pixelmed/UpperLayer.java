@@ -26,8 +26,23 @@ final class UpperLayer {
     static final int MOVE_DESTINATION = 0x00000600;
     /** Status (0000,0900). */
     static final int STATUS = 0x00000900;
+    /** Message ID (0000,0110). */
+    static final int MESSAGE_ID = 0x00000110;
+    /** Message ID Being Responded To (0000,0120). */
+    static final int MESSAGE_ID_BEING_RESPONDED_TO = 0x00000120;
+    /** Number of Remaining Sub-operations (0000,1020); Completed, Failed, Warning follow (1021-1023). */
+    static final int REMAINING = 0x00001020;
+    static final int COMPLETED = 0x00001021;
+    static final int FAILED = 0x00001022;
+    static final int WARNING = 0x00001023;
     static final int C_STORE_RSP = 0x8001;
+    static final int C_GET_RQ = 0x0010;
+    static final int C_GET_RSP = 0x8010;
+    static final int C_FIND_RQ = 0x0020;
+    static final int C_FIND_RSP = 0x8020;
     static final int C_MOVE_RQ = 0x0021;
+    static final int C_MOVE_RSP = 0x8021;
+    static final int C_CANCEL_RQ = 0x0FFF;
 
     private UpperLayer() {
     }
@@ -134,6 +149,26 @@ final class UpperLayer {
     static int unsignedShort(byte[] command, int tag) {
         int[] at = find(command, tag);
         return at == null || at[1] != 2 ? -1 : (command[at[0]] & 0xFF) | ((command[at[0] + 1] & 0xFF) << 8);
+    }
+
+    /**
+     * Overwrites the US value of an element of a command set that lies whole in a PDU.
+     *
+     * @param pdu         the PDU holding the command
+     * @param offsetInPdu where the command starts in the PDU
+     * @param command     the command set bytes
+     * @param tag         the element
+     * @param value       the new value, 0-65535
+     * @return false when the element is absent or not 2 bytes long (nothing written)
+     */
+    static boolean putUnsignedShort(byte[] pdu, int offsetInPdu, byte[] command, int tag, int value) {
+        int[] at = find(command, tag);
+        if (at == null || at[1] != 2) {
+            return false;
+        }
+        pdu[offsetInPdu + at[0]] = (byte) value;
+        pdu[offsetInPdu + at[0] + 1] = (byte) (value >>> 8);
+        return true;
     }
 
     /** @return the text value of an element of a command set, trimmed, null when absent */

@@ -148,4 +148,28 @@ class CFindScpIT {
         }
         assertEquals(List.of(QueryRetrieveLevel.SERIES), levels);
     }
+
+    @Test
+    void find_cancelAfterFirstMatch_noFurtherMatchesAndCancelStatus() throws Exception {
+        java.util.concurrent.CountDownLatch cancelSent = new java.util.concurrent.CountDownLatch(1);
+        DicomDataset match = new DicomDataset().putString(DicomAttribute.STUDY_INSTANCE_UID, "1.2.3");
+        // Matches after the first wait until findscu has sent its C-CANCEL-RQ (bounded, so a miss cannot hang).
+        Stream<DicomDataset> matches = Stream.iterate(0, i -> i < 50, i -> i + 1).map(i -> {
+            if (i > 0) {
+                try {
+                    cancelSent.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return match;
+        });
+        try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, (a, m, l, k) -> matches, null, null))) {
+            Dcmtk.Run run = Dcmtk.runSignalling("Sending Cancel Request", cancelSent, "findscu", "-v", "-S",
+                    "-aet", "FINDSCU", "-aec", "EXCHANGE", "--cancel", "1", "-k", "QueryRetrieveLevel=STUDY",
+                    "-k", "StudyInstanceUID", HOST, String.valueOf(TestNode.scpPort()));
+            assertTrue(run.output().contains("Received Final Find Response (Cancel"), () -> "expected FE00:\n" + run.output());
+            assertTrue(!run.output().contains("Received Find Response 10 "), () -> "matches stop at the cancel:\n" + run.output());
+        }
+    }
 }

@@ -15,6 +15,7 @@ import org.imagingexchange.dicom.DimseStatus;
 import org.imagingexchange.dicom.net.CGetScpHandler;
 import org.imagingexchange.dicom.net.DimseException;
 import org.imagingexchange.dicom.net.DimseScp;
+import org.imagingexchange.dicom.net.DimseScpConfig;
 import org.imagingexchange.dicom.net.RetrievableInstance;
 import org.junit.jupiter.api.Test;
 
@@ -120,16 +121,9 @@ class RetrieveScpIT {
         RetrievableInstance ct = sample("CT_small.dcm");
         RetrievableInstance rle = sample("SC_rgb_rle.dcm");
         Path out = workDir("move");
-        Process storescp = Dcmtk.start("storescp", "+xa", "-aet", "STORESCP", "-od", out.toString(),
-                String.valueOf(TestNode.storescpPort()));
-        try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, null, null, (a, m, l, k) -> List.of(ct, rle)))) {
-            Thread.sleep(300);
-            Dcmtk.Run run = Dcmtk.run("movescu", retrieveArgs("movescu", "MOVESCU", null, "-aem", "STORESCP"));
-            assertTrue(run.output().contains("Received Final Move Response (Success)"), run.output());
-        } finally {
-            storescp.destroy();
-            storescp.waitFor(5, TimeUnit.SECONDS);
-        }
+        Dcmtk.Run run = moveToStorescp(out, TestNode.config(null, null, null, (a, m, l, k) -> List.of(ct, rle)),
+                "-aem", "STORESCP");
+        assertTrue(run.output().contains("Received Final Move Response (Success)"), run.output());
         assertEquals(List.of(ct.sopInstanceUid(), rle.sopInstanceUid()).stream().sorted().toList(),
                 receivedSopInstanceUids(out), "storescp received both instances");
     }
@@ -151,13 +145,71 @@ class RetrieveScpIT {
     }
 
     @Test
-    void move_unreachableDestination_subOperationsFailedB000() throws Exception {
+    void move_unreachableDestination_everySubOperationFailedA702() throws Exception {
         RetrievableInstance ct = sample("CT_small.dcm");
         // STORESCP is configured but nothing listens on its port in this test.
         try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, null, null, (a, m, l, k) -> List.of(ct)))) {
             Dcmtk.Run run = Dcmtk.run("movescu", retrieveArgs("movescu", "MOVESCU", null, "-aem", "STORESCP"));
-            assertTrue(run.output().contains("Warning") || run.output().contains("Failed"),
-                    () -> "expected a failed sub-operation:\n" + run.output());
+            assertTrue(run.output().contains("Final Move Response (Refused: OutOfResourcesSubOperations)"),
+                    () -> "expected A702:\n" + run.output());
+        }
+    }
+
+    @Test
+    void get_oneInstanceUnavailable_b000WithOneFailed() throws Exception {
+        RetrievableInstance ct = sample("CT_small.dcm");
+        RetrievableInstance gone = TestNode.file(Path.of("does-not-exist.dcm"), "1.2.3.4.5.6");
+        Path out = workDir("get-partial");
+        try (DimseScp scp = PixelMedDimseScp.start(TestNode.config(null, null, (a, m, l, k) -> List.of(ct, gone), null))) {
+            Dcmtk.Run run = Dcmtk.run("getscu", retrieveArgs("getscu", "GETSCU", out));
+            assertTrue(run.output().contains("Warning: SubOperationsCompleteOneOrMoreFailures")
+                    || run.output().contains("B000"), () -> "expected B000:\n" + run.output());
+            assertTrue(run.output().contains("Number of Completed Suboperations : 1"), run.output());
+            assertTrue(run.output().contains("Number of Failed Suboperations    : 1"), run.output());
+        }
+        assertEquals(List.of(ct.sopInstanceUid()), receivedSopInstanceUids(out));
+    }
+
+    @Test
+    void move_instancesUnavailable_countedAsFailed() throws Exception {
+        RetrievableInstance ct = sample("CT_small.dcm");
+        RetrievableInstance gone = TestNode.file(Path.of("does-not-exist.dcm"), "1.2.3.4.5.6");
+        Path out = workDir("move-partial");
+        Dcmtk.Run run = moveToStorescp(out, TestNode.config(null, null, null, (a, m, l, k) -> List.of(ct, gone)),
+                "-aem", "STORESCP");
+        assertTrue(run.output().contains("Final Move Response (Warning: SubOperationsCompleteOneOrMoreFailures)"),
+                () -> "expected B000:\n" + run.output());
+    }
+
+    @Test
+    void move_cancelAfterFirstPendingResponse_cancelStatusWithRemaining() throws Exception {
+        RetrievableInstance ct = sample("CT_small.dcm");
+        List<RetrievableInstance> many = java.util.Collections.nCopies(40, ct);
+        Path out = workDir("move-cancel");
+        Dcmtk.Run run = moveToStorescp(out, TestNode.config(null, null, null, (a, m, l, k) -> many),
+                "-aem", "STORESCP", "--cancel", "1");
+        assertTrue(run.output().contains("Received Final Move Response (Cancel"), () -> "expected FE00:\n" + run.output());
+        assertTrue(!run.output().contains("Move Response 40 "), () -> "sub-operations stop at the cancel:\n" + run.output());
+    }
+
+    /**
+     * Runs movescu against an SCP with the handler while DCMTK storescp (the configured destination STORESCP)
+     * receives into {@code out}; movescu starts once storescp answers a C-ECHO.
+     */
+    private static Dcmtk.Run moveToStorescp(Path out, DimseScpConfig config, String... moveArgs) throws Exception {
+        Process storescp = Dcmtk.start("storescp", "+xa", "-aet", "STORESCP", "-od", out.toString(),
+                String.valueOf(TestNode.storescpPort()));
+        try (DimseScp scp = PixelMedDimseScp.start(config)) {
+            for (int i = 0; i < 100; i++) {
+                if (Dcmtk.run("echoscu", "-aec", "STORESCP", HOST, String.valueOf(TestNode.storescpPort())).exitCode() == 0) {
+                    return Dcmtk.run("movescu", retrieveArgs("movescu", "MOVESCU", null, moveArgs));
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("storescp did not start");
+        } finally {
+            storescp.destroy();
+            storescp.waitFor(5, TimeUnit.SECONDS);
         }
     }
 

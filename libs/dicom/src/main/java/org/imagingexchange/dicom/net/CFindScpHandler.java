@@ -18,8 +18,8 @@ public interface CFindScpHandler {
      * @param level       the Query/Retrieve Level of the identifier
      * @param identifier  the request identifier (keys and return keys)
      * @return the matches, each sent as one pending response; may be lazy; the adapter closes the
-     *         stream after the last response (the PixelMed adapter does not act on C-CANCEL: all
-     *         matches are sent)
+     *         stream after the last response, or after a C-CANCEL-RQ, when no further match is taken
+     *         and the final response carries FE00
      * @throws DimseException with the failure status (A700, A900, C000, 0124)
      */
     Stream<DicomDataset> find(AssociationInfo association, QueryRetrieveModel model, QueryRetrieveLevel level,

@@ -51,6 +51,18 @@ public class RequestContext {
         return Optional.ofNullable(bearerToken);
     }
 
+    /**
+     * Makes the requester a platform service acts for the actor of this request (e.g. the organisation a
+     * DICOM AE title is configured for), so that consent and audit treat the call as that requester's own.
+     * Only for a filter that has verified that the caller's token may act for others; the caller's bearer
+     * token stays the one to relay.
+     *
+     * @param requester the requester, not null
+     */
+    public void actFor(Actor requester) {
+        this.actor = java.util.Objects.requireNonNull(requester, "requester");
+    }
+
     void correlationId(String id) {
         this.correlationId = id;
     }

@@ -24,13 +24,14 @@ import org.imagingexchange.retrieval.domain.RetrievedBody;
  * WADO-RS Retrieve Transaction (DICOM PS3.18 §10.4; IHE RAD-107 Retrieve Imaging Document Set over
  * WADO-RS): study, series and instance as {@code multipart/related; type="application/dicom"} and their
  * metadata as {@code application/dicom+json}, streamed from the study's source archive. Role
- * {@code imaging-reader}; consent by {@link StudyConsentFilter}; one BALP PatientRead audit record per call,
+ * {@code imaging-reader}, or a platform service retrieving for a named requester ({@link ActingRequesterFilter});
+ * consent by {@link StudyConsentFilter}; one BALP PatientRead audit record per call,
  * written when the transfer ends with its outcome ({@link UpstreamStreamingOutput}), for errors at once.
  * The Accept header goes to the source unchanged (no {@code @Produces}: the source negotiates).
  */
 @Path("dicomweb/studies")
 @RequestScoped
-@RolesAllowed("imaging-reader")
+@RolesAllowed({"imaging-reader", ActingRequesterFilter.SERVICE_ROLE})
 @ConsentEnforced
 @Audited(BalpPattern.PATIENT_READ)
 @Tag(name = "WADO-RS", description = "PS3.18 §10.4 retrieve, IHE RAD-107")

@@ -27,6 +27,10 @@ import org.imagingexchange.kit.fhir.FhirBase;
  * may send (a source with only an AE title and no {@code qido-url} is a C-STORE sender that is not crawled)</li>
  * <li>{@code exchange.dimse.aes}: further calling AE titles (workstations, PACS querying by C-FIND), each with
  * {@code exchange.dimse.ae.<AET>.organization-id} (required) and {@code .country}; see {@link DimseCaller}</li>
+ * <li>{@code exchange.dimse.ae.<AET>.host} (default 127.0.0.1 when a port is set) and {@code .port}: the AE's
+ * storage SCP, making it a C-MOVE destination (the only ones a C-MOVE may name; others: A801)</li>
+ * <li>{@code exchange.retrieval.url}: the retrieval proxy, whose WADO-RS the C-GET and C-MOVE SCP retrieve
+ * through</li>
  * <li>{@code exchange.dimse.find.max-matches}: most matches one C-FIND returns (default 1000; more: A701)</li>
  * <li>{@code exchange.registry.crawl.page-size} (studies per page and per transaction, default 100) and
  * {@code exchange.registry.crawl.parallelism} (requests for the contents of a page's changed studies at once,
@@ -169,9 +173,24 @@ public class RegistryConfig {
                 LOG.severe(() -> "calling AE " + ae + " has no " + key + "organization-id; it may not associate");
                 continue;
             }
-            out.add(new DimseCaller(ae, organization.get(), text(key + "country").orElse("")));
+            int port = bounded(key + "port", 0, 0, 65535);
+            out.add(new DimseCaller(ae, organization.get(), text(key + "country").orElse(""),
+                    text(key + "host").orElse(port > 0 ? "127.0.0.1" : ""), port));
         }
         return out;
+    }
+
+    /**
+     * @return base URL of the retrieval proxy ({@code exchange.retrieval.url}, default
+     *         {@code http://127.0.0.1:9080/retrieval}), through whose WADO-RS the C-GET and C-MOVE SCP fetch pixels
+     */
+    public String retrievalUrl() {
+        return withoutTrailingSlash(text("exchange.retrieval.url").orElse("http://127.0.0.1:9080/retrieval"));
+    }
+
+    /** @return most instances one C-GET or C-MOVE retrieves, 1..1000000, default 20000 (more: A701) */
+    public int dimseRetrieveMaxInstances() {
+        return bounded("exchange.dimse.retrieve.max-instances", 20000, 1, 1_000_000);
     }
 
     /** @return most matches one C-FIND returns, 1..100000, default 1000 */

@@ -29,6 +29,11 @@ import org.imagingexchange.dicom.SopClass;
 import org.imagingexchange.dicom.Uid;
 import org.imagingexchange.dicom.net.AssociationInfo;
 import org.imagingexchange.dicom.net.CFindScpHandler;
+import org.imagingexchange.dicom.net.CGetScpHandler;
+import org.imagingexchange.dicom.net.CMoveScpHandler;
+import org.imagingexchange.dicom.net.RemoteAe;
+import org.imagingexchange.kit.security.ServiceTokenProvider;
+import org.imagingexchange.registry.api.RetrieveResponder;
 import org.imagingexchange.dicom.net.DimseException;
 import org.imagingexchange.dicom.net.DimseScp;
 import org.imagingexchange.dicom.net.DimseScpConfig;
@@ -54,12 +59,15 @@ import org.imagingexchange.registry.persistence.RegistrySchema;
 
 /**
  * The registry as a DICOM node: AE {@code exchange.dimse.ae-title} (default {@code EXCHANGE}) on
- * {@code exchange.dimse.port} (default 11112) answers C-ECHO, C-STORE and C-FIND (PS3.4 Annex A, B, C) through
+ * {@code exchange.dimse.port} (default 11112) answers C-ECHO, C-STORE, C-FIND, C-GET and C-MOVE (PS3.4 Annex A,
+ * B, C) through
  * the DICOM port of {@code libs/dicom} (PixelMed behind it). Only the AE titles of configured sources and of the
  * configured callers ({@code exchange.dimse.aes}) may associate (others are rejected, reason 3 "calling AE title
  * not recognized"). C-STORE is for sources only; C-FIND ({@link CFindResponder}) acts for the calling AE's
  * configured organisation (a source's AE for the source's organisation), with QIDO-RS matching and consent,
- * on a container thread. Each stored instance's header
+ * on a container thread; so do C-GET and C-MOVE ({@link RetrieveResponder}: the instances the registry shows
+ * that organisation, their bytes through the retrieval proxy's WADO-RS for it), C-MOVE sending only to the
+ * configured AEs with a host and port. Each stored instance's header
  * (never the pixels; every transfer syntax) is indexed under that source on a container thread. A header
  * without Study, Series or SOP Instance UID fails with A900, an index failure with A700; nothing is indexed
  * then. A Key Object Selection manifest (IHE XDS-I / MADO) registers the studies it references instead of
@@ -88,6 +96,8 @@ public class RegistryDimseNode {
     AuditEventSink audit;
     @Inject
     StudyRegistrar registrar;
+    @Inject
+    ServiceTokenProvider tokens;
     @Resource
     UserTransaction transaction;
     /** This service as audit source (AuditEvent.source.observer), named as the HTTP audit filter names it. */
@@ -119,9 +129,14 @@ public class RegistryDimseNode {
                 audit, serviceName);
         CFindScpHandler find = (association, model, level, identifier) ->
                 onContainerThread(() -> responder.find(association, model, level, identifier).toList()).stream();
+        RetrieveResponder retriever = new RetrieveResponder(search, association -> requester(configured, association),
+                new RetrievalProxyWadoRs(config.retrievalUrl(), tokens), config.dimseRetrieveMaxInstances());
+        CGetScpHandler get = (association, model, level, identifier) ->
+                onContainerThread(() -> retriever.select(association, model, level, identifier));
+        CMoveScpHandler move = get::select;
         try {
             scp = PixelMedDimseScp.start(new DimseScpConfig(new AeTitle(config.dimseAeTitle()), config.dimseBindAddress(),
-                    port, callers, Map.of(), this::store, find, null, null));
+                    port, callers, moveDestinations(configured.values()), this::store, find, get, move));
             LOG.info(() -> "DICOM AE " + config.dimseAeTitle() + " listening on " + config.dimseBindAddress() + ":" + port
                     + " for " + callers);
         } catch (IOException e) {
@@ -135,6 +150,18 @@ public class RegistryDimseNode {
         if (scp != null) {
             scp.close();
         }
+    }
+
+    /** @return the configured AEs that are C-MOVE destinations (host and port set), by AE title */
+    private static Map<AeTitle, RemoteAe> moveDestinations(java.util.Collection<DimseCaller> callers) {
+        Map<AeTitle, RemoteAe> out = new HashMap<>();
+        for (DimseCaller c : callers) {
+            if (c.moveDestination().isPresent()) {
+                AeTitle ae = new AeTitle(c.aeTitle());
+                out.put(ae, new RemoteAe(ae, c.host(), c.port()));
+            }
+        }
+        return out;
     }
 
     /** @return who a calling AE acts for: its configured organisation, else its source's; empty for neither */
@@ -162,7 +189,7 @@ public class RegistryDimseNode {
             if (e.getCause() instanceof DimseException d) {
                 throw d;
             }
-            LOG.log(Level.WARNING, "C-FIND failed", e.getCause());
+            LOG.log(Level.WARNING, "C-FIND / C-GET / C-MOVE failed", e.getCause());
             throw new DimseException(DimseStatus.UNABLE_TO_PROCESS, "the registry could not answer the query");
         }
     }
