@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pixelmed.network.AssociationFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +19,7 @@ import org.imagingexchange.dicom.net.DimseTimeoutException;
 import org.imagingexchange.dicom.net.DimseTransportException;
 import org.imagingexchange.dicom.net.QueryRetrieveModel;
 import org.imagingexchange.dicom.net.RemoteAe;
+import org.imagingexchange.testsupport.SilentPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -119,47 +118,15 @@ class ReadTimeoutTest {
     }
 
     /**
-     * Starts a peer on an ephemeral loopback port that takes in everything sent to it and answers nothing,
-     * after accepting the association when asked to (PixelMed's acceptor: A-ASSOCIATE-AC with the proposed
+     * A peer on an ephemeral loopback port that takes in everything sent to it and answers nothing, after
+     * accepting the association when asked to (PixelMed's acceptor: A-ASSOCIATE-AC with the proposed
      * Query/Retrieve and storage contexts).
      */
     private RemoteAe stalledPeer(boolean acceptAssociation) throws IOException {
-        ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        List<Socket> connections = new CopyOnWriteArrayList<>();
-        peers.add(() -> {
-            server.close();
-            for (Socket s : connections) {
-                s.close();
-            }
-        });
-        Thread t = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    connections.add(s);
-                    new Thread(() -> swallow(s, acceptAssociation), "stalled-peer-connection").start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "stalled-peer");
-        t.setDaemon(true);
-        t.start();
-        return new RemoteAe(STALLED, "127.0.0.1", server.getLocalPort());
-    }
-
-    private static void swallow(Socket s, boolean acceptAssociation) {
-        try {
-            if (acceptAssociation) {
-                AssociationFactory.createNewAssociation(s, STALLED.value());
-            }
-            InputStream in = s.getInputStream();
-            byte[] buffer = new byte[8192];
-            while (in.read(buffer) >= 0) {
-                // read and never answer
-            }
-        } catch (IOException | com.pixelmed.network.DicomNetworkException e) {
-            // the SCU or the test closed the connection
-        }
+        SilentPeer peer = acceptAssociation
+                ? SilentPeer.start(s -> AssociationFactory.createNewAssociation(s, STALLED.value()))
+                : SilentPeer.start();
+        peers.add(peer);
+        return new RemoteAe(STALLED, "127.0.0.1", peer.port());
     }
 }
