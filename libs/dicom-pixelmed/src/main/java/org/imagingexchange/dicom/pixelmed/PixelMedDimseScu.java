@@ -86,10 +86,14 @@ public final class PixelMedDimseScu implements DimseScu {
         this.readTimeout = readTimeout;
     }
 
-    /** @return a relay toward the remote, bounded by the read timeout */
+    /** @return a relay toward the remote for one association, bounded by the read timeout */
     private ReadDeadlineRelay relay(RemoteAe remote) throws DimseException {
+        return relay(remote, true);
+    }
+
+    private ReadDeadlineRelay relay(RemoteAe remote, boolean oneAssociation) throws DimseException {
         try {
-            return new ReadDeadlineRelay(remote, readTimeout);
+            return new ReadDeadlineRelay(remote, readTimeout, oneAssociation);
         } catch (IOException e) {
             throw new org.imagingexchange.dicom.net.DimseTransportException(
                     "no loopback port for the association to " + remote.aeTitle(), e);
@@ -259,7 +263,7 @@ public final class PixelMedDimseScu implements DimseScu {
     @Override
     public TransferResult store(RemoteAe remote, List<Path> files) throws DimseException {
         StoreRounds rounds;
-        try (ReadDeadlineRelay relay = relay(remote)) {
+        try (ReadDeadlineRelay relay = relay(remote, false)) {
             rounds = new StoreRounds(relay.local(), callingAeTitle.value());
             try {
                 rounds.send(files);

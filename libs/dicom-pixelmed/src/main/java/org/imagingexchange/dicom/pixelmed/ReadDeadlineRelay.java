@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.imagingexchange.dicom.net.RemoteAe;
 
 /**
@@ -38,8 +39,10 @@ import org.imagingexchange.dicom.net.RemoteAe;
  * for a stalled peer. A connect that does not complete within the timeout counts as timed out too; a refused
  * connect is a {@link #connectFailure()}.
  *
- * <p>One relay per SCU call; it accepts as many connections as the call opens (C-STORE opens one association per
- * round). Threads: one accepting, two per connection, from a shared pool of daemon threads. Thread-safe.
+ * <p>One relay per SCU call. It accepts as many connections as the call opens: one, or for C-STORE one per round;
+ * the loopback port is open only while the call runs, and a single-association call closes it once PixelMed has
+ * connected, so no other local process can take the association (and with it, for C-GET, the instances) in its
+ * place. Threads: one accepting, two per connection, from a shared pool of daemon threads. Thread-safe.
  */
 final class ReadDeadlineRelay implements AutoCloseable {
 
@@ -54,6 +57,7 @@ final class ReadDeadlineRelay implements AutoCloseable {
     private final RemoteAe remote;
     private final int timeoutMillis;
     private final ServerSocket listener;
+    private final boolean oneConnection;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean timedOut;
     private volatile IOException connectFailure;
@@ -62,12 +66,14 @@ final class ReadDeadlineRelay implements AutoCloseable {
     /**
      * Starts listening on loopback.
      *
-     * @param remote      the AE to relay to
-     * @param readTimeout connect timeout and longest silence of the remote, at least 1 ms
+     * @param remote        the AE to relay to
+     * @param readTimeout   connect timeout and longest silence of the remote, at least 1 ms
+     * @param oneConnection true when the call opens one association: the port closes after the first connection
      * @throws IOException when no loopback port can be opened
      */
-    ReadDeadlineRelay(RemoteAe remote, Duration readTimeout) throws IOException {
+    ReadDeadlineRelay(RemoteAe remote, Duration readTimeout, boolean oneConnection) throws IOException {
         this.remote = remote;
+        this.oneConnection = oneConnection;
         this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
         this.listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         PUMPS.execute(this::accept);
@@ -117,6 +123,10 @@ final class ReadDeadlineRelay implements AutoCloseable {
                 return;
             }
             PUMPS.execute(() -> relay(local));
+            if (oneConnection) {
+                closeQuietly(listener);
+                return;
+            }
         }
     }
 
@@ -137,26 +147,29 @@ final class ReadDeadlineRelay implements AutoCloseable {
             cut(local, upstream);
             return;
         }
-        long[] lastActivity = {System.nanoTime()};
+        AtomicLong lastActivity = new AtomicLong(System.nanoTime());
         PUMPS.execute(() -> toRemote(local, upstream, lastActivity));
         fromRemote(upstream, local, lastActivity);
     }
 
-    private void fromRemote(Socket upstream, Socket local, long[] lastActivity) {
+    private void fromRemote(Socket upstream, Socket local, AtomicLong lastActivity) {
         byte[] buffer = new byte[BUFFER_BYTES];
         long timeoutNanos = timeoutMillis * 1_000_000L;
         try {
             InputStream in = upstream.getInputStream();
             OutputStream out = local.getOutputStream();
-            upstream.setSoTimeout(timeoutMillis);
+            int soTimeout = timeoutMillis;
+            upstream.setSoTimeout(soTimeout);
             while (true) {
                 int n;
                 try {
                     n = in.read(buffer);
                 } catch (SocketTimeoutException e) {
-                    long idle = System.nanoTime() - lastActivity(lastActivity);
+                    // Silent for SO_TIMEOUT; but if PixelMed sent meanwhile, the silence counts from then.
+                    long idle = System.nanoTime() - lastActivity.get();
                     if (idle < timeoutNanos) {
-                        upstream.setSoTimeout((int) Math.max(1, (timeoutNanos - idle) / 1_000_000L));
+                        soTimeout = (int) Math.max(1, (timeoutNanos - idle) / 1_000_000L);
+                        upstream.setSoTimeout(soTimeout);
                         continue;
                     }
                     timedOut = true;
@@ -168,15 +181,18 @@ final class ReadDeadlineRelay implements AutoCloseable {
                     return;
                 }
                 out.write(buffer, 0, n);
-                touch(lastActivity);
-                upstream.setSoTimeout(timeoutMillis);
+                lastActivity.set(System.nanoTime());
+                if (soTimeout != timeoutMillis) {
+                    soTimeout = timeoutMillis;
+                    upstream.setSoTimeout(soTimeout);
+                }
             }
         } catch (IOException e) {
             cut(local, upstream);
         }
     }
 
-    private void toRemote(Socket local, Socket upstream, long[] lastActivity) {
+    private void toRemote(Socket local, Socket upstream, AtomicLong lastActivity) {
         byte[] buffer = new byte[BUFFER_BYTES];
         try {
             InputStream in = local.getInputStream();
@@ -184,23 +200,11 @@ final class ReadDeadlineRelay implements AutoCloseable {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);
-                touch(lastActivity);
+                lastActivity.set(System.nanoTime());
             }
             upstream.shutdownOutput();
         } catch (IOException e) {
             cut(local, upstream);
-        }
-    }
-
-    private static long lastActivity(long[] lastActivity) {
-        synchronized (lastActivity) {
-            return lastActivity[0];
-        }
-    }
-
-    private static void touch(long[] lastActivity) {
-        synchronized (lastActivity) {
-            lastActivity[0] = System.nanoTime();
         }
     }
 
