@@ -24,6 +24,7 @@ import org.imagingexchange.dicom.DimseStatus;
 import org.imagingexchange.dicom.net.DimseException;
 import org.imagingexchange.dicom.net.DimseScu;
 import org.imagingexchange.dicom.net.DimseTimeoutException;
+import org.imagingexchange.dicom.net.DimseTransportException;
 import org.imagingexchange.dicom.net.QueryRetrieveModel;
 import org.imagingexchange.dicom.net.ReceivedInstance;
 import org.imagingexchange.dicom.net.RemoteAe;
@@ -95,8 +96,7 @@ public final class PixelMedDimseScu implements DimseScu {
         try {
             return new ReadDeadlineRelay(remote, readTimeout, oneAssociation);
         } catch (IOException e) {
-            throw new org.imagingexchange.dicom.net.DimseTransportException(
-                    "no loopback port for the association to " + remote.aeTitle(), e);
+            throw new DimseTransportException("no loopback port for the association to " + remote.aeTitle(), e);
         }
     }
 
