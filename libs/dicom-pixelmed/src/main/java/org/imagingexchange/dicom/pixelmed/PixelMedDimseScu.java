@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -22,6 +23,8 @@ import org.imagingexchange.dicom.DicomDataset;
 import org.imagingexchange.dicom.DimseStatus;
 import org.imagingexchange.dicom.net.DimseException;
 import org.imagingexchange.dicom.net.DimseScu;
+import org.imagingexchange.dicom.net.DimseTimeoutException;
+import org.imagingexchange.dicom.net.DimseTransportException;
 import org.imagingexchange.dicom.net.QueryRetrieveModel;
 import org.imagingexchange.dicom.net.ReceivedInstance;
 import org.imagingexchange.dicom.net.RemoteAe;
@@ -33,6 +36,10 @@ import org.imagingexchange.dicom.net.TransferResult;
  * the storage SOP classes of {@link #RETRIEVABLE_STORAGE_SOP_CLASSES} in every transfer syntax
  * PixelMed knows, so instances arrive as stored (compressed ones included). PixelMed does not hand
  * sub-operation counts of C-MOVE to its caller: they are reported as -1.
+ *
+ * <p>Every association goes through a {@link ReadDeadlineRelay}: connecting, association establishment and each
+ * wait for the peer (a response, the next C-STORE sub-operation of a C-GET) are bounded by the read timeout; a
+ * peer silent for longer is aborted and reported as {@link DimseTimeoutException}.
  */
 public final class PixelMedDimseScu implements DimseScu {
 
@@ -55,21 +62,54 @@ public final class PixelMedDimseScu implements DimseScu {
     /** PixelMed's compression level proposing all lossless and lossy transfer syntaxes. */
     private static final int ALL_TRANSFER_SYNTAXES = 4;
 
+    /** Read timeout of {@link #PixelMedDimseScu(AeTitle)}. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
     private final AeTitle callingAeTitle;
+    private final Duration readTimeout;
     private final PixelMedPart10Reader reader = new PixelMedPart10Reader();
 
-    /** @param callingAeTitle our AE title, sent as calling AE title */
+    /** @param callingAeTitle our AE title, sent as calling AE title; read timeout {@link #DEFAULT_READ_TIMEOUT} */
     public PixelMedDimseScu(AeTitle callingAeTitle) {
+        this(callingAeTitle, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * @param callingAeTitle our AE title, sent as calling AE title
+     * @param readTimeout    longest wait for a TCP connect, an A-ASSOCIATE-AC/RJ or any data awaited from the peer
+     * @throws IllegalArgumentException when the timeout is not positive
+     */
+    public PixelMedDimseScu(AeTitle callingAeTitle, Duration readTimeout) {
+        if (readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("a DIMSE read timeout is positive, got " + readTimeout);
+        }
         this.callingAeTitle = callingAeTitle;
+        this.readTimeout = readTimeout;
+    }
+
+    /** @return a relay toward the remote for one association, bounded by the read timeout */
+    private ReadDeadlineRelay relay(RemoteAe remote) throws DimseException {
+        return relay(remote, true);
+    }
+
+    private ReadDeadlineRelay relay(RemoteAe remote, boolean oneAssociation) throws DimseException {
+        try {
+            return new ReadDeadlineRelay(remote, readTimeout, oneAssociation);
+        } catch (IOException e) {
+            throw new DimseTransportException("no loopback port for the association to " + remote.aeTitle(), e);
+        }
     }
 
     @Override
     public void echo(RemoteAe remote) throws DimseException {
-        try {
-            new VerificationSOPClassSCU(remote.host(), remote.port(), remote.aeTitle().value(),
-                    callingAeTitle.value(), false);
-        } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
-            throw PixelMedErrors.map(remote, e);
+        try (ReadDeadlineRelay relay = relay(remote)) {
+            RemoteAe via = relay.local();
+            try {
+                new VerificationSOPClassSCU(via.host(), via.port(), remote.aeTitle().value(),
+                        callingAeTitle.value(), false);
+            } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
+                throw PixelMedErrors.map(remote, relay, e);
+            }
         }
     }
 
@@ -89,14 +129,18 @@ public final class PixelMedDimseScu implements DimseScu {
                 }
             }
         };
-        try {
-            new com.pixelmed.network.FindSOPClassSCU(remote.host(), remote.port(), remote.aeTitle().value(),
-                    callingAeTitle.value(), model.findSopClass(), PixelMedAttributes.toAttributeList(identifier), matches);
-        } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
-            if (PixelMedErrors.statusOf(e) == DimseStatus.CANCEL.code()) {
-                return DimseStatus.CANCEL;
+        try (ReadDeadlineRelay relay = relay(remote)) {
+            RemoteAe via = relay.local();
+            try {
+                new com.pixelmed.network.FindSOPClassSCU(via.host(), via.port(), remote.aeTitle().value(),
+                        callingAeTitle.value(), model.findSopClass(), PixelMedAttributes.toAttributeList(identifier),
+                        matches);
+            } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
+                if (!relay.timedOut() && PixelMedErrors.statusOf(e) == DimseStatus.CANCEL.code()) {
+                    return DimseStatus.CANCEL;
+                }
+                throw PixelMedErrors.map(remote, relay, e);
             }
-            throw PixelMedErrors.map(remote, e);
         }
         if (consumerFailure[0] != null) {
             throw consumerFailure[0];
@@ -107,8 +151,10 @@ public final class PixelMedDimseScu implements DimseScu {
     @Override
     public TransferResult get(RemoteAe remote, QueryRetrieveModel model, DicomDataset identifier,
             InstanceConsumer onInstance) throws DimseException {
+        Set<String> inStudy = sopClassesInStudy(remote, identifier);
         Path folder = null;
         int[] counts = new int[2];
+        ReadDeadlineRelay relay = relay(remote);
         try {
             folder = Files.createTempDirectory("dimse-get-");
             ReceivedObjectHandler delivery = new ReceivedObjectHandler() {
@@ -117,21 +163,22 @@ public final class PixelMedDimseScu implements DimseScu {
                     deliver(Path.of(fileName), transferSyntax, onInstance, counts);
                 }
             };
-            Set<String> inStudy = sopClassesInStudy(remote, identifier);
             Set<String> storage = inStudy.isEmpty() ? RETRIEVABLE_STORAGE_SOP_CLASSES : inStudy;
             boolean contextPerSyntax = !inStudy.isEmpty() && fitsOneAssociation(inStudy, model);
-            new GetSOPClassSCU(remote.host(), remote.port(), remote.aeTitle().value(), callingAeTitle.value(),
+            RemoteAe via = relay.local();
+            new GetSOPClassSCU(via.host(), via.port(), remote.aeTitle().value(), callingAeTitle.value(),
                     model.getSopClass(), PixelMedAttributes.toAttributeList(identifier), null, folder.toFile(),
                     StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, delivery, storage,
                     ALL_TRANSFER_SYNTAXES, !contextPerSyntax, contextPerSyntax, false);
         } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
             int status = PixelMedErrors.statusOf(e);
-            if (status < 0 || DimseStatus.categoryOf(status) == DimseStatus.Category.FAILURE) {
-                throw PixelMedErrors.map(remote, e);
+            if (relay.timedOut() || status < 0 || DimseStatus.categoryOf(status) == DimseStatus.Category.FAILURE) {
+                throw PixelMedErrors.map(remote, relay, e);
             }
             return new TransferResult(DimseStatus.of(status).orElse(DimseStatus.SUB_OPERATIONS_COMPLETE_WITH_FAILURES),
                     counts[0], counts[1], 0);
         } finally {
+            relay.close();
             deleteFolder(folder);
         }
         return new TransferResult(counts[1] > 0 ? DimseStatus.SUB_OPERATIONS_COMPLETE_WITH_FAILURES : DimseStatus.SUCCESS,
@@ -143,8 +190,10 @@ public final class PixelMedDimseScu implements DimseScu {
      * offer one presentation context per SOP class and transfer syntax: the archive then sends each
      * instance as stored instead of transcoding (which Orthanc, for one, cannot do for JPEG 2000).
      * Empty when the archive does not say.
+     *
+     * @throws DimseTimeoutException when the archive does not answer the C-FIND: it will not answer a C-GET either
      */
-    private Set<String> sopClassesInStudy(RemoteAe remote, DicomDataset identifier) {
+    private Set<String> sopClassesInStudy(RemoteAe remote, DicomDataset identifier) throws DimseTimeoutException {
         String study = identifier.getString(DicomAttribute.STUDY_INSTANCE_UID);
         if (study == null) {
             return Set.of();
@@ -155,6 +204,8 @@ public final class PixelMedDimseScu implements DimseScu {
         try {
             find(remote, QueryRetrieveModel.STUDY_ROOT, keys, m -> classes.addAll(
                     m.getStrings(DicomAttribute.SOP_CLASSES_IN_STUDY).stream().filter(c -> !c.isEmpty()).toList()));
+        } catch (DimseTimeoutException e) {
+            throw e;
         } catch (DimseException e) {
             return Set.of();
         }
@@ -192,11 +243,15 @@ public final class PixelMedDimseScu implements DimseScu {
     public TransferResult move(RemoteAe remote, QueryRetrieveModel model, DicomDataset identifier,
             AeTitle destination) throws DimseException {
         int status;
-        try {
-            status = new MoveSOPClassSCU(remote.host(), remote.port(), remote.aeTitle().value(), callingAeTitle.value(),
-                    destination.value(), model.moveSopClass(), PixelMedAttributes.toAttributeList(identifier)).getStatus();
-        } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
-            throw PixelMedErrors.map(remote, e);
+        try (ReadDeadlineRelay relay = relay(remote)) {
+            RemoteAe via = relay.local();
+            try {
+                status = new MoveSOPClassSCU(via.host(), via.port(), remote.aeTitle().value(), callingAeTitle.value(),
+                        destination.value(), model.moveSopClass(), PixelMedAttributes.toAttributeList(identifier))
+                        .getStatus();
+            } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
+                throw PixelMedErrors.map(remote, relay, e);
+            }
         }
         if (DimseStatus.categoryOf(status) == DimseStatus.Category.FAILURE) {
             throw new DimseException(status, remote.aeTitle() + " refused C-MOVE to " + destination, null);
@@ -207,12 +262,15 @@ public final class PixelMedDimseScu implements DimseScu {
 
     @Override
     public TransferResult store(RemoteAe remote, List<Path> files) throws DimseException {
-        StoreRounds rounds = new StoreRounds(remote, callingAeTitle.value());
-        try {
-            rounds.send(files);
-        } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
-            if (rounds.succeeded() == 0) {
-                throw PixelMedErrors.map(remote, e);
+        StoreRounds rounds;
+        try (ReadDeadlineRelay relay = relay(remote, false)) {
+            rounds = new StoreRounds(relay.local(), callingAeTitle.value());
+            try {
+                rounds.send(files);
+            } catch (com.pixelmed.network.DicomNetworkException | DicomException | IOException e) {
+                if (rounds.succeeded() == 0) {
+                    throw PixelMedErrors.map(remote, relay, e);
+                }
             }
         }
         int failed = files.size() - rounds.succeeded() - rounds.warned();

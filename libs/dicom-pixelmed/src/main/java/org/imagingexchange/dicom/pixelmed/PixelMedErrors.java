@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.imagingexchange.dicom.AssociationRejectReason;
 import org.imagingexchange.dicom.net.AssociationRejectedException;
 import org.imagingexchange.dicom.net.DimseException;
+import org.imagingexchange.dicom.net.DimseTimeoutException;
 import org.imagingexchange.dicom.net.DimseTransportException;
 import org.imagingexchange.dicom.net.RemoteAe;
 
@@ -49,6 +50,29 @@ final class PixelMedErrors {
             return new DimseTransportException(peer + " unreachable or connection lost", e);
         }
         return new DimseTransportException(peer + " protocol failure: " + message, e);
+    }
+
+    /**
+     * Like {@link #map(RemoteAe, Exception)}, but what the relay saw comes first: a connection it cut for
+     * silence is a {@link DimseTimeoutException} and a failed connect an unreachable peer, whatever PixelMed
+     * made of the closed loopback connection.
+     *
+     * @param remote the peer, for the message
+     * @param relay  the relay the call went through
+     * @param e      what PixelMed threw
+     * @return the port exception
+     */
+    static DimseException map(RemoteAe remote, ReadDeadlineRelay relay, Exception e) {
+        String peer = remote.aeTitle() + "@" + remote.host() + ":" + remote.port();
+        if (relay.timedOut()) {
+            return new DimseTimeoutException(peer + " sent nothing for " + relay.timeoutMillis()
+                    + " ms (read timeout); association aborted", e);
+        }
+        if (relay.connectFailure() != null) {
+            return new DimseTransportException(peer + " unreachable: " + relay.connectFailure().getMessage(),
+                    relay.connectFailure());
+        }
+        return map(remote, e);
     }
 
     /**

@@ -25,6 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>{@code exchange.retrieval.max-connections} (default 256): pooled connections per source archive</li>
  * <li>{@code exchange.retrieval.dimse.ae-title} (default EXCHANGE): our calling AE title toward DIMSE-only
  *     archives (C-GET)</li>
+ * <li>{@code exchange.dimse.read-timeout} (seconds, default 30; env {@code EXCHANGE_DIMSE_READ_TIMEOUT}): longest
+ *     silence of a DIMSE-only archive, from the TCP connect and the A-ASSOCIATE-AC to each awaited C-GET
+ *     response or instance; longer is a 504 before the first byte, a cut-off response after it</li>
  * <li>{@code exchange.retrieval.source.<sourceId>.username} / {@code .password} (optional): HTTP Basic
  *     credentials for a source archive</li>
  * </ul>
@@ -70,9 +73,18 @@ public class RetrievalConfig {
     @ConfigProperty(name = "exchange.retrieval.dimse.ae-title", defaultValue = "EXCHANGE")
     String dimseAeTitle;
 
+    @Inject
+    @ConfigProperty(name = "exchange.dimse.read-timeout", defaultValue = "30")
+    long dimseReadTimeoutSeconds;
+
     /** @return our calling AE title toward DIMSE-only archives (C-GET), e.g. {@code EXCHANGE} */
     public String dimseAeTitle() {
         return dimseAeTitle.strip();
+    }
+
+    /** @return the longest silence of a DIMSE-only archive on an association (at least 1 s) */
+    public Duration dimseReadTimeout() {
+        return Duration.ofSeconds(Math.max(1, dimseReadTimeoutSeconds));
     }
 
     /** @return the study registry's base URL as configured */

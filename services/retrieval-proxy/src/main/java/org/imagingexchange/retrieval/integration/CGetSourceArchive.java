@@ -20,6 +20,7 @@ import org.imagingexchange.dicom.net.AssociationRejectedException;
 import org.imagingexchange.dicom.net.CFindScu;
 import org.imagingexchange.dicom.net.CGetScu;
 import org.imagingexchange.dicom.net.DimseException;
+import org.imagingexchange.dicom.net.DimseTimeoutException;
 import org.imagingexchange.dicom.net.DimseTransportException;
 import org.imagingexchange.dicom.net.QueryRetrieveLevel;
 import org.imagingexchange.dicom.net.QueryRetrieveModel;
@@ -48,9 +49,11 @@ import org.imagingexchange.retrieval.domain.StudyEndpoint;
  *
  * <p>{@link #open} returns when the first instance has arrived; what went wrong before is a problem: no
  * association or a rejected one, or a failure status (A701, A702, A900, C000...), 502; nothing within
- * {@code exchange.retrieval.first-byte-timeout-ms}, 504; an archive without the target (success with no
- * instance, or a failure status and no C-FIND match), 404. After that, a failure (association lost, failed sub-operations) makes the body's next read
- * throw, so the response is cut off and never looks complete. Accepted: {@code multipart/related} with type
+ * {@code exchange.retrieval.first-byte-timeout-ms}, or an archive silent for {@code exchange.dimse.read-timeout}
+ * (no A-ASSOCIATE-AC, no response: {@link DimseTimeoutException}), 504; an archive without the target (success
+ * with no instance, or a failure status and no C-FIND match), 404. After that, a failure (association lost or
+ * silent, failed sub-operations) makes the body's next read throw, so the response is cut off and never looks
+ * complete. Accepted: {@code multipart/related} with type
  * {@code application/dicom} (or none) and {@code transfer-syntax=*} (or none); the metadata resources are 406
  * (DICOM JSON is not produced from DIMSE). Closing the body early discards what else arrives (the port has no
  * C-CANCEL). Thread-safe.
@@ -83,7 +86,8 @@ public class CGetSourceArchive implements SourceArchive {
      */
     @Inject
     public CGetSourceArchive(RetrievalConfig config, RetrievalMetrics metrics) {
-        this(new PixelMedDimseScu(new AeTitle(config.dimseAeTitle())), null, config.firstByteTimeout(),
+        this(new PixelMedDimseScu(new AeTitle(config.dimseAeTitle()), config.dimseReadTimeout()), null,
+                config.firstByteTimeout(),
                 config.chunkBytes(), metrics);
     }
 
@@ -207,6 +211,10 @@ public class CGetSourceArchive implements SourceArchive {
                 && !held(remote, target)) {
             metrics.upstreamError(source, "not_found");
             return new DicomObjectNotFoundException(target, source);
+        }
+        if (e instanceof DimseTimeoutException) {
+            metrics.upstreamError(source, "timeout");
+            return new SourceArchiveTimeoutException(source, "did not answer by DIMSE in time: " + e.getMessage());
         }
         if (e instanceof AssociationRejectedException) {
             metrics.upstreamError(source, "rejected");

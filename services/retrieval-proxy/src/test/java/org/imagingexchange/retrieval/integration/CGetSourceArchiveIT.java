@@ -32,6 +32,7 @@ import org.imagingexchange.retrieval.domain.StudyEndpoint;
 import org.imagingexchange.retrieval.domain.WadoRsAccept;
 import org.imagingexchange.testsupport.DicomPart10;
 import org.imagingexchange.testsupport.MultipartRelatedReader;
+import org.imagingexchange.testsupport.SilentPeer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,20 @@ class CGetSourceArchiveIT {
                 new RetrieveTarget(study, null, null, false), WadoRsAccept.DEFAULT_INSTANCES));
         assertEquals(502, e.status());
         assertTrue(e.detail().contains("'legacy-down'"), e.detail());
+    }
+
+    @Test
+    void open_archiveAcceptsTheConnectionButNeverAnswers_is504BeforeTheFirstByte() throws IOException {
+        PixelMedDimseScu scu = new PixelMedDimseScu(new AeTitle("EXCHANGE"), Duration.ofSeconds(1));
+        CGetSourceArchive archive = new CGetSourceArchive(scu, scu, java.util.concurrent.Executors.newCachedThreadPool(),
+                Duration.ofSeconds(60), 65536, new RetrievalMetrics());
+        try (SilentPeer stalled = SilentPeer.start()) {
+            ProblemException e = assertThrows(ProblemException.class, () -> archive.open(
+                    new StudyEndpoint("legacy-stalled", "dicom://LEGACY_PACS@127.0.0.1:" + stalled.port()),
+                    new RetrieveTarget(study, null, null, false), WadoRsAccept.DEFAULT_INSTANCES));
+            assertEquals(504, e.status(), "the DIMSE read timeout (1 s), not the first-byte timeout (60 s): " + e.detail());
+            assertTrue(e.detail().contains("'legacy-stalled'"), e.detail());
+        }
     }
 
     @Test

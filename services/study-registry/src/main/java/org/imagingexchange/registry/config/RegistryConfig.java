@@ -32,6 +32,9 @@ import org.imagingexchange.kit.fhir.FhirBase;
  * <li>{@code exchange.retrieval.url}: the retrieval proxy, whose WADO-RS the C-GET and C-MOVE SCP retrieve
  * through</li>
  * <li>{@code exchange.dimse.find.max-matches}: most matches one C-FIND returns (default 1000; more: A701)</li>
+ * <li>{@code exchange.dimse.read-timeout} (env {@code EXCHANGE_DIMSE_READ_TIMEOUT}): seconds a DIMSE-only source
+ * may stay silent while crawled by C-FIND (connect, A-ASSOCIATE-AC, each response), default 30; longer makes the
+ * crawl fail as for an unreachable source</li>
  * <li>{@code exchange.registry.crawl.page-size} (studies per page and per transaction, default 100) and
  * {@code exchange.registry.crawl.parallelism} (requests for the contents of a page's changed studies at once,
  * each for up to 40 studies, default 4)</li>
@@ -196,6 +199,11 @@ public class RegistryConfig {
     /** @return most matches one C-FIND returns, 1..100000, default 1000 */
     public int dimseFindMaxMatches() {
         return bounded("exchange.dimse.find.max-matches", 1000, 1, 100_000);
+    }
+
+    /** @return longest silence of a DIMSE-only source on an association, 1..3600 s, default 30 s */
+    public Duration dimseReadTimeout() {
+        return Duration.ofSeconds(bounded("exchange.dimse.read-timeout", 30, 1, 3600));
     }
 
     /** @return studies per crawl page (and per index transaction), 10..1000, default 100 */

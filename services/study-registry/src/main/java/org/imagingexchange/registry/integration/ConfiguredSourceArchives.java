@@ -58,7 +58,7 @@ public class ConfiguredSourceArchives implements SourceArchives {
     private List<SourceArchive> configured() {
         List<SourceArchive> s = sources;
         if (s == null) {
-            PixelMedDimseScu scu = new PixelMedDimseScu(new AeTitle(config.dimseAeTitle()));
+            PixelMedDimseScu scu = new PixelMedDimseScu(new AeTitle(config.dimseAeTitle()), config.dimseReadTimeout());
             s = config.sources().stream().map(c -> archive(c, scu)).toList();
             sources = s;
         }

@@ -1,21 +1,27 @@
 package org.imagingexchange.registry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.imagingexchange.dicom.AeTitle;
 import org.imagingexchange.dicom.DicomAttribute;
 import org.imagingexchange.dicom.DicomDataset;
 import org.imagingexchange.dicom.DimseStatus;
 import org.imagingexchange.dicom.net.CFindScu;
 import org.imagingexchange.dicom.net.DimseException;
+import org.imagingexchange.dicom.net.DimseTimeoutException;
 import org.imagingexchange.dicom.net.DimseTransportException;
+import org.imagingexchange.dicom.pixelmed.PixelMedDimseScu;
 import org.imagingexchange.registry.config.SourceSettings;
 import org.imagingexchange.registry.domain.SourceArchiveResponseException;
 import org.imagingexchange.registry.domain.SourceArchiveUnavailableException;
 import org.imagingexchange.registry.domain.Study;
 import org.imagingexchange.registry.domain.StudyManifest;
+import org.imagingexchange.testsupport.SilentPeer;
 import org.junit.jupiter.api.Test;
 
 class CFindSourceArchiveTest {
@@ -102,6 +108,22 @@ class CFindSourceArchiveTest {
             throw new DimseTransportException("connection refused", null);
         });
         assertEquals(503, assertThrows(SourceArchiveUnavailableException.class, () -> source.studies(0, 10)).status());
+    }
+
+    /** A real SCU (read timeout 1 s) against a real silent peer: the crawl sees an unavailable source. */
+    @Test
+    void studiesAndContents_sourceAcceptsTheConnectionButNeverAnswers_503WithTheTimeoutAsCause() throws Exception {
+        try (SilentPeer stalled = SilentPeer.start()) {
+            CFindSourceArchive source = new CFindSourceArchive(new SourceSettings("legacy", "", "", "", "", "hospital-a",
+                    "LEGACY_PACS", "", "127.0.0.1", stalled.port()),
+                    new PixelMedDimseScu(new AeTitle("EXCHANGE"), Duration.ofSeconds(1)));
+            SourceArchiveUnavailableException listing = assertThrows(SourceArchiveUnavailableException.class,
+                    () -> source.studies(0, 10));
+            assertEquals(503, listing.status());
+            assertInstanceOf(DimseTimeoutException.class, listing.getCause());
+            assertInstanceOf(DimseTimeoutException.class, assertThrows(SourceArchiveUnavailableException.class,
+                    () -> source.contents("1.2.3")).getCause());
+        }
     }
 
     @Test
