@@ -143,6 +143,7 @@ public final class CrawlService {
                 // fails, these pages are still committed first and the crawl resumes after them.
                 listing = list(source, cp.nextOffset() + listed.size());
             }
+            // An empty list is committed too, as one empty page: its checkpoint ends the crawl.
             for (int from = 0; from < listed.size() || from == 0; from += settings.pageSize()) {
                 cp = commitPage(source, listed.subList(from, Math.min(listed.size(), from + settings.pageSize())), cp,
                         timings);

@@ -53,6 +53,12 @@ public record StudyQuery(String patientId, String issuerOfPatientId, String pati
                 Set.of(), null, null, null, List.of(), FieldSelection.DEFAULT, paging);
     }
 
+    /** @return this query without its PatientName key (and not fuzzy), every other key and the paging kept */
+    public StudyQuery withoutPatientName() {
+        return new StudyQuery(patientId, issuerOfPatientId, null, false, studyDate, studyTime, modalitiesInStudy,
+                studyInstanceUids, accessionNumber, referringPhysicianName, studyId, bodyPartsExamined, fields, paging);
+    }
+
     /** @return true when a text key holds a wildcard ({@code *} or {@code ?}) */
     public static boolean hasWildcard(String key) {
         return key != null && (key.indexOf('*') >= 0 || key.indexOf('?') >= 0);

@@ -81,7 +81,7 @@ record StudySearchSql(String sql, List<Object> parameters, boolean pagedInside) 
         for (String column : NAME_GROUPS) {
             Builder branch = b.branch();
             branch.where("s." + column + " " + branch.match(key));
-            studyConditions(branch, withoutName(q));
+            studyConditions(branch, q.withoutPatientName());
             branches.add("SELECT s.study_instance_uid, s.study_date, s.custodian_organization_id, s.patient_id"
                     + " FROM imaging_study s" + branch.whereClause());
         }
@@ -92,12 +92,6 @@ record StudySearchSql(String sql, List<Object> parameters, boolean pagedInside) 
                 + " OFFSET " + b.param(null) + " ROWS FETCH NEXT " + b.param(null) + " ROWS ONLY";
         return new StudySearchSql("SELECT s.* FROM imaging_study s JOIN (" + keys + ") p"
                 + " ON p.study_instance_uid = s.study_instance_uid" + ORDER, b.values, true);
-    }
-
-    private static StudyQuery withoutName(StudyQuery q) {
-        return new StudyQuery(q.patientId(), q.issuerOfPatientId(), null, false, q.studyDate(), q.studyTime(),
-                q.modalitiesInStudy(), q.studyInstanceUids(), q.accessionNumber(), q.referringPhysicianName(),
-                q.studyId(), q.bodyPartsExamined(), q.fields(), q.paging());
     }
 
     /**
