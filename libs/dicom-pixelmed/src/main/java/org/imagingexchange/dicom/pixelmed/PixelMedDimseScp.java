@@ -98,6 +98,14 @@ public final class PixelMedDimseScp implements DimseScp {
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing the listening socket", e);
         }
+        try {
+            // The JDK releases a socket closed while another thread is blocked in accept() only when that thread
+            // returns: waiting for the acceptor means the port is free when close() returns (a node started
+            // again on the same port right after would otherwise find it still bound).
+            acceptor.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         associations.shutdown();
         try {
             if (!associations.awaitTermination(5, TimeUnit.SECONDS)) {
